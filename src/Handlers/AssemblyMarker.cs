@@ -1,0 +1,3 @@
+namespace WechatLogistics.Handlers;
+
+public static class HandlersAssembly;

@@ -1,0 +1,3 @@
+namespace WechatLogistics.Wechat;
+
+public static class WeChatAssembly;

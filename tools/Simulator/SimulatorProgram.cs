@@ -1,0 +1,6 @@
+namespace WechatLogistics.Simulator;
+
+internal static class SimulatorProgram
+{
+    public static int Main(string[] args) => 0;
+}
