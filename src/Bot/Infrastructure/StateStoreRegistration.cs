@@ -1,0 +1,52 @@
+using StackExchange.Redis;
+using WechatLogistics.Bot.Infrastructure.InProcess;
+using WechatLogistics.Bot.Infrastructure.Redis;
+using WechatLogistics.Bot.WeChat;
+using WechatLogistics.Handlers.Conversations;
+
+namespace WechatLogistics.Bot.Infrastructure;
+
+public static partial class StateStoreRegistration
+{
+    /// <summary>
+    /// Sessions and the delivery ledger: Redis when <c>ConnectionStrings:Redis</c> is set (any number of instances),
+    /// otherwise in this process (one instance only, said loudly at start).
+    /// </summary>
+    public static IServiceCollection AddStateStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<ISessionStore, InMemorySessionStore>();
+            services.AddSingleton<IDeliveryLedger, InMemoryDeliveryLedger>();
+            services.AddHostedService<StartupNotice>();
+            return services;
+        }
+
+        var redisOptions = ConfigurationOptions.Parse(redis);
+        // Start even when Redis is down (it may come back); callers get errors until it does.
+        redisOptions.AbortOnConnectFail = false;
+        redisOptions.ClientName ??= "wechat-logistics-bot";
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddSingleton<ISessionStore, RedisSessionStore>();
+        services.AddSingleton<IDeliveryLedger, RedisDeliveryLedger>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return services;
+    }
+
+    private sealed partial class StartupNotice(ILogger<StartupNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            LogSingleInstance(logger);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Warning, Message =
+            "ConnectionStrings:Redis is empty: sessions and message dedupe are kept in this process. " +
+            "This is single-instance mode; set ConnectionStrings__Redis before running more than one Bot instance.")]
+        private static partial void LogSingleInstance(ILogger logger);
+    }
+}

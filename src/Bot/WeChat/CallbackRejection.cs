@@ -1,0 +1,31 @@
+namespace WechatLogistics.Bot.WeChat;
+
+/// <summary>Why a callback was refused. Each maps to a 4xx status; none is ever processed.</summary>
+public enum CallbackRejection
+{
+    MissingParameters,
+    StaleTimestamp,
+    BadSignature,
+    WrongAccount,
+    BadCiphertext,
+    BadXml,
+    BodyTooLarge,
+    EncryptionNotConfigured,
+}
+
+public static class CallbackRejectionExtensions
+{
+    public static int StatusCode(this CallbackRejection rejection) => rejection switch
+    {
+        CallbackRejection.BadSignature or CallbackRejection.StaleTimestamp => StatusCodes.Status401Unauthorized,
+        CallbackRejection.WrongAccount => StatusCodes.Status403Forbidden,
+        CallbackRejection.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}
+
+/// <summary>Thrown inside the receiver to stop at the first failed check; mapped to a status by the endpoint.</summary>
+public sealed class CallbackRejectedException(CallbackRejection rejection) : Exception(rejection.ToString())
+{
+    public CallbackRejection Rejection { get; } = rejection;
+}

@@ -1,0 +1,26 @@
+namespace WechatLogistics.Bot.WeChat;
+
+/// <summary>
+/// Remembers which pushes were delivered, so that each is processed exactly once. WeChat retries a push three times
+/// when it gets no answer within 5 s; the first delivery claims the key, later ones read the outcome (the same reply,
+/// or <c>success</c> when the answer went out later by another channel).
+/// </summary>
+public interface IDeliveryLedger
+{
+    /// <summary>True when this delivery is the first one and owns the processing; false for a retry.</summary>
+    ValueTask<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct);
+
+    /// <summary>Records what the first delivery answered, for retries to reuse.</summary>
+    ValueTask CompleteAsync(string key, DeliveryOutcome outcome, TimeSpan ttl, CancellationToken ct);
+
+    /// <summary>
+    /// Waits (at most <paramref name="maxWait"/>) for the first delivery's outcome; null when it is still running.
+    /// </summary>
+    ValueTask<DeliveryOutcome?> WaitForOutcomeAsync(string key, TimeSpan maxWait, CancellationToken ct);
+}
+
+/// <param name="ReplyXml">The plaintext passive reply XML, or null when the answer was <c>success</c>.</param>
+public sealed record DeliveryOutcome(string? ReplyXml)
+{
+    public static DeliveryOutcome Success { get; } = new((string?)null);
+}

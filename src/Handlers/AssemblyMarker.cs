@@ -1,3 +1,0 @@
-namespace WechatLogistics.Handlers;
-
-public static class HandlersAssembly;

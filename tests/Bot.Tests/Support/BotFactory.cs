@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WechatLogistics.Bot.WeChat;
+using WechatLogistics.Handlers.Conversations;
+
+namespace WechatLogistics.Bot.Tests.Support;
+
+/// <summary>
+/// The real Bot host in memory, with the real appsettings.json, plus test dialogs and spies that count what was
+/// processed and what was logged. <paramref name="redis"/> switches from in-process stores to a real Redis.
+/// </summary>
+public sealed class BotFactory(string? redis = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public ProbeDialog Probe { get; } = new();
+
+    public SurveyDialog Survey { get; } = new();
+
+    public RecordingDeferredSender Deferred { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public CountingLedger Ledger => Services.GetRequiredService<CountingLedger>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Redis", redis ?? string.Empty);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IChatDialog>(Probe);
+            services.AddSingleton<IChatDialog>(Survey);
+            services.AddSingleton<IDeferredReplySender>(Deferred);
+            // Count claims on the real ledger: a refused push must never reach it.
+            var real = services.Last(d => d.ServiceType == typeof(IDeliveryLedger));
+            services.Remove(real);
+            services.AddSingleton(sp => new CountingLedger((IDeliveryLedger)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!)));
+            services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<CountingLedger>());
+        });
+    }
+}
