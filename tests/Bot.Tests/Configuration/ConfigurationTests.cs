@@ -27,7 +27,7 @@ public sealed class ConfigurationTests
         Assert.Equal(DemoCredentials.AppId, options.AppId);
         Assert.Equal(DemoCredentials.EncodingAesKey, options.EncodingAesKey);
         Assert.Equal(300, options.TimestampToleranceSeconds);
-        Assert.Equal(30, host.Services.GetRequiredService<IOptions<SessionOptions>>().Value.IdleMinutes);
+        Assert.Equal(30, host.Services.GetRequiredService<IOptions<ChatSessionOptions>>().Value.IdleMinutes);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed class SessionStoreTests
     public async Task RedisSession_ExpiresAfterTheIdleTime()
     {
         using var connection = await ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
-        var store = new RedisSessionStore(connection, Options.Create(new SessionOptions { IdleMinutes = 0.01 }));
+        var store = new RedisSessionStore(connection, Options.Create(new ChatSessionOptions { IdleMinutes = 0.01 }));
         var session = NewSession();
         session.Dialog = "survey";
 
@@ -64,18 +64,18 @@ public sealed class SessionStoreTests
     public async Task RedisSession_StaleVersion_IsRefused()
     {
         using var connection = await ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
-        await AssertOptimisticConcurrencyAsync(new RedisSessionStore(connection, Options.Create(new SessionOptions())));
+        await AssertOptimisticConcurrencyAsync(new RedisSessionStore(connection, Options.Create(new ChatSessionOptions())));
     }
 
     [Fact]
     public async Task InMemorySession_StaleVersion_IsRefused() =>
-        await AssertOptimisticConcurrencyAsync(new InMemorySessionStore(TimeProvider.System, Options.Create(new SessionOptions())));
+        await AssertOptimisticConcurrencyAsync(new InMemorySessionStore(TimeProvider.System, Options.Create(new ChatSessionOptions())));
 
     [Fact]
     public async Task InMemorySession_ExpiresAfterTheIdleTime()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var store = new InMemorySessionStore(clock, Options.Create(new SessionOptions()));
+        var store = new InMemorySessionStore(clock, Options.Create(new ChatSessionOptions()));
         var session = NewSession();
         session.Dialog = "survey";
         await store.SaveAsync(session, CancellationToken.None);

@@ -12,7 +12,7 @@ namespace WechatLogistics.Bot.Tests.Support;
 /// The real Bot host in memory, with the real appsettings.json, plus test dialogs and spies that count what was
 /// processed and what was logged. <paramref name="redis"/> switches from in-process stores to a real Redis.
 /// </summary>
-public sealed class BotFactory(string? redis = null, IReadOnlyDictionary<string, string?>? settings = null)
+public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public ProbeDialog Probe { get; } = new();
@@ -28,6 +28,7 @@ public sealed class BotFactory(string? redis = null, IReadOnlyDictionary<string,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Redis", redis ?? string.Empty);
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Error");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

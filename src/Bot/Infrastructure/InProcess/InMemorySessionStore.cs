@@ -10,7 +10,7 @@ namespace WechatLogistics.Bot.Infrastructure.InProcess;
 /// Single-instance session store. Sessions are kept serialized (like in Redis) so a dialog can never mutate a stored
 /// session without saving it, and so both stores behave the same.
 /// </summary>
-public sealed class InMemorySessionStore(TimeProvider time, IOptions<SessionOptions> options) : ISessionStore
+public sealed class InMemorySessionStore(TimeProvider time, IOptions<ChatSessionOptions> options) : ISessionStore
 {
     private readonly ConcurrentDictionary<string, Stored> _sessions = new(StringComparer.Ordinal);
 

@@ -11,7 +11,7 @@ namespace WechatLogistics.Bot.Infrastructure.Redis;
 /// Saving is a compare-and-set on the version, so two instances handling the same user never silently overwrite
 /// each other's progress.
 /// </summary>
-public sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<SessionOptions> options) : ISessionStore
+public sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<ChatSessionOptions> options) : ISessionStore
 {
     // Arguments: the session key, the expected and the new version, the JSON, the idle time in ms. A missing key (expired) accepts any save.
     private static readonly LuaScript SaveScript = LuaScript.Prepare(

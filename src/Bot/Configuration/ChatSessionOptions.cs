@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace WechatLogistics.Bot.Configuration;
 
 /// <summary>Conversation sessions, section <c>Sessions</c>.</summary>
-public sealed class SessionOptions
+public sealed class ChatSessionOptions
 {
     public const string Section = "Sessions";
 
