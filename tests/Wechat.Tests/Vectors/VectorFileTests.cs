@@ -3,7 +3,7 @@ namespace WechatLogistics.Wechat.Tests.Vectors;
 public sealed class VectorFileTests
 {
     [Fact]
-    public void Vectors_SharedFile_HoldsEveryKindPROTOCOLDescribes()
+    public void Vectors_SharedFile_HoldsEveryProtocolKind()
     {
         // Fails (never skips) with the searched paths when shared/wechat/vectors.json cannot be found.
         var kinds = VectorFile.Vectors.Select(v => v.Kind).ToHashSet();
