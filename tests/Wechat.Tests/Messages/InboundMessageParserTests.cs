@@ -114,6 +114,14 @@ public sealed partial class InboundMessageParserTests
         Assert.Equal("a\nb", Assert.IsType<TextMessage>(InboundMessageParser.Parse(xml)).Content);
     }
 
+    [Fact]
+    public void ToString_TextMessage_DoesNotLeakContentOrOpenId()
+    {
+        var text = ParseSample("text.xml").ToString();
+
+        Assert.Equal("TextMessage { MsgType = text, CreateTime = 1714112445 }", text);
+    }
+
     internal static InboundMessage ParseSample(string name) =>
         InboundMessageParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", name)));
 }
