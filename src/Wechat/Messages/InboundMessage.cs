@@ -28,6 +28,13 @@ public abstract record InboundMessage
     /// </summary>
     public abstract string DedupeKey { get; }
 
+    /// <summary>
+    /// Type, MsgType and CreateTime only: the record default would print the user's text and OpenID into
+    /// logs (STYLE: never log message text). Sealed so derived records do not synthesize their own.
+    /// </summary>
+    public sealed override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{GetType().Name} {{ MsgType = {MsgType}, CreateTime = {CreateTime} }}");
+
     private protected string MessageDedupeKey(long? msgId) =>
         msgId is > 0
             ? string.Create(CultureInfo.InvariantCulture, $"m:{msgId}")

@@ -1,0 +1,15 @@
+namespace WechatLogistics.Wechat.Tests.Vectors;
+
+public sealed class VectorFileTests
+{
+    [Fact]
+    public void Vectors_SharedFile_HoldsEveryProtocolKind()
+    {
+        // Fails (never skips) with the searched paths when shared/wechat/vectors.json cannot be found.
+        var kinds = VectorFile.Vectors.Select(v => v.Kind).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "verify-url", "decrypt", "encrypt", "signature", "round-trip" }, kinds);
+        Assert.All(VectorFile.Vectors, v => Assert.False(string.IsNullOrEmpty(v.Id)));
+        Assert.Equal(VectorFile.Vectors.Count, VectorFile.Vectors.Select(v => v.Id).Distinct().Count());
+    }
+}
