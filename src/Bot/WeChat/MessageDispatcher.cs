@@ -38,9 +38,7 @@ public sealed partial class MessageDispatcher(
 
         var input = ChatInputMapper.Map(message, account, time.GetUtcNow());
         var work = RunInOwnScopeAsync(input);
-        var finished = await Task.WhenAny(work, Task.Delay(Positive(budget), time, CancellationToken.None)) == work;
-
-        if (finished)
+        if (await FinishesWithinAsync(work, Positive(budget)))
         {
             var reply = ReplyRenderer.Render(await work, message, time.GetUtcNow().ToUnixTimeSeconds());
             await ledger.CompleteAsync(key, new DeliveryOutcome(reply), ttl, CancellationToken.None);
@@ -72,6 +70,30 @@ public sealed partial class MessageDispatcher(
         catch (Exception ex)
         {
             LogDeferredFailed(logger, ex);
+        }
+    }
+
+    private async Task<bool> FinishesWithinAsync(Task<ChatReply> work, TimeSpan budget)
+    {
+        if (work.IsCompleted)
+        {
+            return true;
+        }
+
+        try
+        {
+            // WaitAsync cancels its timer as soon as the work completes (Task.Delay would leave one per message).
+            await work.WaitAsync(budget, time);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception)
+        {
+            // The work failed; awaiting it again surfaces the error to the caller.
+            return true;
         }
     }
 
