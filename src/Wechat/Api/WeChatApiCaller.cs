@@ -89,6 +89,7 @@ internal sealed class WeChatApiCaller(IFlurlClient http, string baseUrl, WeChatC
         HttpMethod verb, string path, (string Name, string Value)[] query, string? jsonBody, Func<IFlurlResponse, Task<T>> read, int attempt, CancellationToken ct)
         where T : WeChatApiResponse
     {
+        ct.ThrowIfCancellationRequested();
         var url = new Url(baseUrl).AppendPathSegment(path);
         foreach (var (name, value) in query)
         {

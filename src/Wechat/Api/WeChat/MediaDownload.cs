@@ -33,7 +33,14 @@ internal static class MediaDownload
             return false;
         }
 
-        // WeChat labels error bodies inconsistently (application/json, text/plain): trust the first byte.
+        // Error bodies are labelled application/json or text/plain; a text body is never media.
+        if (contentType is not null
+            && (contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        // Unlabelled or octet-stream: no image or voice format starts with '{'.
         foreach (var b in bytes)
         {
             if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
