@@ -74,6 +74,20 @@ public sealed class ApiErrorHandlingTests
     }
 
     [Fact]
+    public async Task TokenEndpointRejectsTheSecret_ThrowsWithoutRefreshLoopOrSend()
+    {
+        using var http = new HttpTest();
+        http.ForCallsTo("*/cgi-bin/stable_token").RespondWith(Error(WeChatErrorCodes.InvalidCredential, "invalid credential"));
+
+        var ex = await Assert.ThrowsAsync<WeChatApiException>(() => WeChatClient().SendCustomMessageAsync(Text, Ct));
+
+        Assert.Equal(40001, ex.ErrorCode);
+        Assert.Equal("/cgi-bin/stable_token", ex.ApiPath);
+        Assert.Equal(1, http.CountCalls("/cgi-bin/stable_token"));
+        Assert.Equal(0, http.CountCalls(SendPath));
+    }
+
+    [Fact]
     public async Task SystemBusy_IsRetriedThenSucceeds()
     {
         using var http = new HttpTest();

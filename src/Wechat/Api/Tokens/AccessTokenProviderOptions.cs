@@ -11,8 +11,8 @@ public sealed record AccessTokenProviderOptions
     /// <summary>Floor: when <c>expires_in − RefreshAhead</c> is shorter than this, the token is cached for half its life instead.</summary>
     public TimeSpan MinimumLifetime { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long the refresh lock lives if its holder dies; longer than a token call with its retries.</summary>
-    public TimeSpan RefreshLockTimeToLive { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long the refresh lock lives if its holder dies; longer than a token call with its retries (3 × 10 s + backoff).</summary>
+    public TimeSpan RefreshLockTimeToLive { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long an instance without the lock waits for the holder's token before fetching one itself.</summary>
     public TimeSpan LockWaitTimeout { get; init; } = TimeSpan.FromSeconds(10);
