@@ -22,17 +22,22 @@ public sealed partial class LocationMatcher
     private const string RoomSeparators = " -_#:：、,，";
     private const string RoomTerminators = " ,，.。;；!！?？";
 
+    // Buildings in display order (area, then building), so ambiguous candidates list the way menus do.
     private readonly List<(Location Building, string Alias)> _aliases = [];
 
     public LocationMatcher(IEnumerable<Location> locations)
     {
         var all = locations.ToList();
         var byId = all.ToDictionary(l => l.Id);
-        foreach (var building in all.Where(l => l.IsActive && l.Kind == LocationKind.Building)
-                     .OrderBy(l => l.SortOrder).ThenBy(l => l.Code, StringComparer.Ordinal))
+        var buildings = all
+            .Where(l => l.IsActive && l.Kind == LocationKind.Building)
+            .Select(b => (Building: b, Area: AreaOf(b, byId)))
+            .OrderBy(b => b.Area?.SortOrder ?? 0)
+            .ThenBy(b => b.Area?.Code, StringComparer.Ordinal)
+            .ThenBy(b => b.Building.SortOrder)
+            .ThenBy(b => b.Building.Code, StringComparer.Ordinal);
+        foreach (var (building, area) in buildings)
         {
-            var area = building.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)
-                && parent.Kind == LocationKind.Area ? parent : null;
             foreach (var alias in AliasesOf(building, area).Distinct())
             {
                 _aliases.Add((building, alias));
@@ -48,13 +53,23 @@ public sealed partial class LocationMatcher
         }
 
         var input = CampusText.Normalize(text);
-        var best = new Dictionary<Location, (int Length, int End)>();
+        var best = new List<(Location Building, int Length, int End)>();
         foreach (var (building, alias) in _aliases)
         {
             var at = FindBounded(input, alias);
-            if (at >= 0 && (!best.TryGetValue(building, out var found) || alias.Length > found.Length))
+            if (at < 0)
             {
-                best[building] = (alias.Length, at + alias.Length);
+                continue;
+            }
+
+            var found = best.FindIndex(m => m.Building == building);
+            if (found < 0)
+            {
+                best.Add((building, alias.Length, at + alias.Length));
+            }
+            else if (alias.Length > best[found].Length)
+            {
+                best[found] = (building, alias.Length, at + alias.Length);
             }
         }
 
@@ -63,10 +78,15 @@ public sealed partial class LocationMatcher
             return LocationMatch.None;
         }
 
-        var top = best.Values.Max(m => m.Length);
-        var winners = best.Where(m => m.Value.Length == top).ToList();
-        return new LocationMatch([.. winners.Select(m => m.Key)], RoomAfter(input, winners[0].Value.End));
+        var top = best.Max(m => m.Length);
+        var winners = best.Where(m => m.Length == top).ToList();
+        return new LocationMatch([.. winners.Select(m => m.Building)], RoomAfter(input, winners[0].End));
     }
+
+    private static Location? AreaOf(Location building, Dictionary<Guid, Location> byId) =>
+        building.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent) && parent.Kind == LocationKind.Area
+            ? parent
+            : null;
 
     private static IEnumerable<string> AliasesOf(Location building, Location? area)
     {
