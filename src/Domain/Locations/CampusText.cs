@@ -5,12 +5,13 @@ namespace WechatLogistics.Domain.Locations;
 
 /// <summary>
 /// Puts place names and what students type into one comparable form: half-width, lower-case ASCII,
-/// Chinese numerals as digits (一号楼 → 1号楼, 第一食堂 → 第1食堂), and no spaces except one between two
+/// Chinese numerals that count places as digits (一号楼 → 1号楼, 第一食堂 → 第1食堂), and no spaces except one between two
 /// digits ("东1 302" must not become "东1302").
 /// </summary>
 internal static class CampusText
 {
     private const string Numerals = "零〇一二两三四五六七八九十";
+    private const string PlaceWords = "号栋幢楼层室食区舍-#";
 
     public static string Normalize(string text)
     {
@@ -46,11 +47,26 @@ internal static class CampusText
                 i++;
             }
 
-            result.Append(NumeralRun(text.AsSpan(start, i - start)));
+            var run = text.AsSpan(start, i - start);
+            if (IsNumber(text, start, i))
+            {
+                result.Append(NumeralRun(run));
+            }
+            else
+            {
+                result.Append(run);
+            }
         }
 
         return result.ToString();
     }
+
+    // Only where a numeral counts something on campus (一号楼, 第一食堂, 三楼, 三零二), not in words such as
+    // 一直 or 十分: a lone numeral converts only before a place word or a digit, or after 第.
+    private static bool IsNumber(string text, int start, int end) =>
+        end - start >= 2
+        || (start > 0 && text[start - 1] == '第')
+        || (end < text.Length && (PlaceWords.Contains(text[end]) || char.IsAsciiDigit(text[end])));
 
     // 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; without 十, digit by digit (三零二 → 302).
     private static string NumeralRun(ReadOnlySpan<char> run)

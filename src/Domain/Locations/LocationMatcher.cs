@@ -20,7 +20,7 @@ public sealed partial class LocationMatcher
     private static readonly string[] NumberedForms = ["号楼", "栋", "幢", "#"];
     private static readonly string[] AreaSuffixes = ["校区", "区", "苑"];
     private const string RoomSeparators = " -_#:：、,，";
-    private const string RoomTerminators = " ,，.。;；!！?？";
+    private const string RoomChars = "-#楼层室号房";
 
     // Buildings in display order (area, then building), so ambiguous candidates list the way menus do.
     private readonly List<(Location Building, string Alias)> _aliases = [];
@@ -156,12 +156,23 @@ public sealed partial class LocationMatcher
         return -1;
     }
 
+    // The room is the run right after the building: "302", "302室", "3楼302", "a-201". Anything else
+    // ("一直漏水", "门口") is description, not a room, and stays in the ticket's location text.
     private static string? RoomAfter(string input, int end)
     {
         var rest = input.AsSpan(end).TrimStart(RoomSeparators);
-        var stop = rest.IndexOfAny(RoomTerminators);
-        var room = (stop < 0 ? rest : rest[..stop]).Trim();
-        return room.IsEmpty ? null : room.ToString();
+        if (rest.IsEmpty || !char.IsAsciiLetterOrDigit(rest[0]))
+        {
+            return null;
+        }
+
+        var length = 0;
+        while (length < rest.Length && (char.IsAsciiLetterOrDigit(rest[length]) || RoomChars.Contains(rest[length])))
+        {
+            length++;
+        }
+
+        return rest[..length].TrimEnd("-#").ToString().ToUpperInvariant();
     }
 
     [GeneratedRegex(@"(?<n>[0-9]+)(号楼|栋|幢|号)$")]

@@ -19,9 +19,13 @@ public sealed class LocationMatcherTests
     [InlineData("南区2幢", "S-D02", null)]
     [InlineData("3号楼 101", "E-D03", "101")] // only 东区 has a 3号楼
     [InlineData("一食堂", "E-C1", null)]
-    [InlineData("第二食堂门口", "W-C2", "门口")]
+    [InlineData("第二食堂门口", "W-C2", null)]
+    [InlineData("东区1号楼一直漏水", "E-D01", null)] // 一直 is not a number
+    [InlineData("东1 302水龙头坏了", "E-D01", "302")]
+    [InlineData("东区2号楼3楼302", "E-D02", "3楼302")]
     [InlineData("图书馆三楼", "E-LIB", "3楼")]
     [InlineData("教学楼a 201", "W-TA", "201")]
+    [InlineData("南区1栋a101", "S-D01", "A101")]
     public void Match_HowStudentsWriteAPlace_FindsTheBuildingAndRoom(string text, string code, string? room)
     {
         var match = Matcher.Match(text);
