@@ -37,11 +37,11 @@ echo "generated $count unique safe-mode pushes"
 
 run() { # run <name> <port>
   # Warm up (JIT, connection pools) on a separate slice of pushes, then measure.
-  PUSHES="$work/warm.txt" WRK_THREADS=$threads wrk -t"$threads" -c"$connections" -d3s -s bench/webhook.lua "http://127.0.0.1:$2" >/dev/null
+  PUSHES="$work/warm.txt" WRK_THREADS=$threads wrk -t"$threads" -c"$connections" -d10s -s bench/webhook.lua "http://127.0.0.1:$2" >/dev/null
   PUSHES="$work/pushes.txt" WRK_THREADS=$threads wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/webhook.lua "http://127.0.0.1:$2" \
     | grep RESULT | sed "s/^RESULT/$1/"
 }
-dotnet "$bench_dll" gen --count 40000 --out "$work/warm.txt"
+dotnet "$bench_dll" gen --count 150000 --out "$work/warm.txt"
 
 base=$(run baseline $base_port)
 bot=$(run bot $bot_port)
