@@ -1,8 +1,10 @@
 using Mediator;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Handlers;
+using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Conversations;
 
 namespace WechatLogistics.Bot;
@@ -16,12 +18,14 @@ public static class BotServices
         services.AddOptions<ChatSessionOptions>().BindConfiguration(ChatSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
 
         services.AddMediator((MediatorOptions options) =>
         {
             // Scoped: handlers will use a DbContext. Behaviors run in the order listed.
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ChatErrorBehavior)];
+            options.PipelineBehaviors = [typeof(ChatErrorBehavior), typeof(ValidationBehavior<,>)];
         });
         services.AddHandlers();
         services.AddStateStores(configuration);

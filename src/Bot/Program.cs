@@ -10,6 +10,7 @@ builder.Services.AddBot(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapOfficialAccountCallback();
 

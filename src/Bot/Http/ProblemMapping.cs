@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Diagnostics;
+using WechatLogistics.Domain.Common;
+using WechatLogistics.Handlers.Common;
+
+namespace WechatLogistics.Bot.Http;
+
+/// <summary>
+/// The one place errors become HTTP: validation → 400 with field names, a broken business rule → 409 (wrong state)
+/// or 422 (unacceptable input), someone else's resource → 404 (never 403: existence is not revealed).
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, code, errors) = exception switch
+        {
+            ValidationException v => (StatusCodes.Status400BadRequest, "请求参数有误", "validation",
+                v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
+            DomainException d => (StatusOf(d.Code), d.Message, d.Code, null),
+            _ => (0, "", "", null),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        var details = errors is null
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title }
+            : new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(errors) { Status = status, Title = title };
+        details.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+
+    /// <summary>The status for a domain error code such as "ticket.invalid_transition" (area, dot, rule).</summary>
+    public static int StatusOf(string code) => code[(code.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
+    {
+        "not_owner" or "not_found" => StatusCodes.Status404NotFound,
+        "invalid" or "invalid_rating" => StatusCodes.Status422UnprocessableEntity,
+        var rule when rule.EndsWith("_required", StringComparison.Ordinal) => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status409Conflict,
+    };
+}
