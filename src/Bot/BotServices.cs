@@ -3,6 +3,7 @@ using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
 using WechatLogistics.Bot.WeChat;
+using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Conversations;
@@ -29,10 +30,11 @@ public static class BotServices
         });
         services.AddHandlers();
         services.AddStateStores(configuration);
+        services.AddWeChatApiClients(configuration);
 
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
-        services.AddSingleton<IDeferredReplySender, LoggingDeferredReplySender>();
+        services.AddSingleton<IDeferredReplySender, CustomerServiceReplySender>();
         services.AddHostedService<StartupChecks>();
         return services;
     }

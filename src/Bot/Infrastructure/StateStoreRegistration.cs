@@ -3,13 +3,14 @@ using WechatLogistics.Bot.Infrastructure.InProcess;
 using WechatLogistics.Bot.Infrastructure.Redis;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Handlers.Conversations;
+using WechatLogistics.Wechat.Api.Tokens;
 
 namespace WechatLogistics.Bot.Infrastructure;
 
 public static partial class StateStoreRegistration
 {
     /// <summary>
-    /// Sessions and the delivery ledger: Redis when <c>ConnectionStrings:Redis</c> is set (any number of instances),
+    /// Sessions, the delivery ledger and the API access-token cache: Redis when <c>ConnectionStrings:Redis</c> is set (any number of instances),
     /// otherwise in this process (one instance only, said loudly at start).
     /// </summary>
     public static IServiceCollection AddStateStores(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +20,7 @@ public static partial class StateStoreRegistration
         {
             services.AddSingleton<ISessionStore, InMemorySessionStore>();
             services.AddSingleton<IDeliveryLedger, InMemoryDeliveryLedger>();
+            services.AddSingleton<IAccessTokenStore, InMemoryAccessTokenStore>();
             services.AddHostedService<StartupNotice>();
             return services;
         }
@@ -30,6 +32,7 @@ public static partial class StateStoreRegistration
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IDeliveryLedger, RedisDeliveryLedger>();
+        services.AddSingleton<IAccessTokenStore, RedisAccessTokenStore>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }
@@ -45,7 +48,7 @@ public static partial class StateStoreRegistration
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         [LoggerMessage(Level = LogLevel.Warning, Message =
-            "ConnectionStrings:Redis is empty: sessions and message dedupe are kept in this process. " +
+            "ConnectionStrings:Redis is empty: sessions, message dedupe and API access tokens are kept in this process. " +
             "This is single-instance mode; set ConnectionStrings__Redis before running more than one Bot instance.")]
         private static partial void LogSingleInstance(ILogger logger);
     }

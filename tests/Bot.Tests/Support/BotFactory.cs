@@ -21,6 +21,9 @@ public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string
 
     public RecordingDeferredSender Deferred { get; } = new();
 
+    /// <summary>False keeps the real deferred sender (customer-service messages through the WeChat API client).</summary>
+    public bool RecordDeferredReplies { get; init; } = true;
+
     public CapturingLoggerProvider Logs { get; } = new();
 
     public CountingLedger Ledger => Services.GetRequiredService<CountingLedger>();
@@ -39,7 +42,11 @@ public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string
         {
             services.AddSingleton<IChatDialog>(Probe);
             services.AddSingleton<IChatDialog>(Survey);
-            services.AddSingleton<IDeferredReplySender>(Deferred);
+            if (RecordDeferredReplies)
+            {
+                services.AddSingleton<IDeferredReplySender>(Deferred);
+            }
+
             // Count claims on the real ledger: a refused push must never reach it.
             var real = services.Last(d => d.ServiceType == typeof(IDeliveryLedger));
             services.Remove(real);

@@ -12,4 +12,10 @@ public static class RedisKeys
 
     /// <summary>A user's conversation (hash: v = version, d = JSON).</summary>
     public static RedisKey Session(string account, string userId) => Prefix + "ses:" + account + ":" + userId;
+
+    /// <summary>The access token of one credential (AppId, or CorpId:AgentId for WeCom); expires with PX.</summary>
+    public static RedisKey AccessToken(string credentialKey) => Prefix + "tok:" + credentialKey;
+
+    /// <summary>The refresh lock of that token; the value is the owner's id, the expiry bounds a crashed holder.</summary>
+    public static RedisKey AccessTokenLock(string credentialKey) => Prefix + "tok-lock:" + credentialKey;
 }
