@@ -48,12 +48,12 @@ public sealed class ScriptRunner(HttpClient bot, CallbackSettings settings, Text
             }
 
             transcript.Answer(answer);
-            if (Check(send, answer) is { } failure)
+            var (checkedOk, failure) = Check(send, answer);
+            passed += checkedOk;
+            if (failure is not null)
             {
                 return Finish(new ScriptResult(passed, total, failure));
             }
-
-            passed += send.Expectations.Count;
         }
 
         return Finish(new ScriptResult(passed, total, null));
@@ -64,25 +64,28 @@ public sealed class ScriptRunner(HttpClient bot, CallbackSettings settings, Text
             ? connection.Last is { } last ? await connection.DeliverAsync(last.Push, ct) : null
             : await connection.SendAsync(send.Action, user, ct);
 
-    private ScriptFailure? Check(SendStep send, BotAnswer answer)
+    /// <returns>How many expectations passed, and the first failure.</returns>
+    private (int Passed, ScriptFailure? Failure) Check(SendStep send, BotAnswer answer)
     {
         // A broken answer fails the script even when the text matches: WeChat would not show it.
         if (answer.Kind is not (AnswerKind.Reply or AnswerKind.NoReply) || answer.Warnings.Count > 0)
         {
-            return new ScriptFailure(send.Line, "an answer WeChat accepts", string.Join("\n", [answer.Text, .. answer.Warnings]));
+            return (0, new ScriptFailure(send.Line, "an answer WeChat accepts", string.Join("\n", [answer.Text, .. answer.Warnings])));
         }
 
+        var passed = 0;
         foreach (var expectation in send.Expectations)
         {
             if (!answer.Text.Contains(expectation.Text, StringComparison.Ordinal))
             {
-                return new ScriptFailure(expectation.Line, $"the reply to contain \"{expectation.Text}\"", answer.Text);
+                return (passed, new ScriptFailure(expectation.Line, $"the reply to contain \"{expectation.Text}\"", answer.Text));
             }
 
             output.WriteLine($"  ok: contains \"{expectation.Text}\"");
+            passed++;
         }
 
-        return null;
+        return (passed, null);
     }
 
     private ScriptResult Finish(ScriptResult result)
