@@ -54,7 +54,7 @@ public sealed class ChatCommandTests(ChatCommandTests.Host host) : IClassFixture
 
     private async Task ChatAsync(string user, string input, bool retryEverything = false)
     {
-        var bot = new BotConnection(host.CreateClient(), new CallbackSettings());
+        var bot = new BotConnection(host.CreateClient(), SimulatorTestSettings.Safe);
         var chat = new ChatCommand(bot, user, retryEverything, new TranscriptWriter(_output));
         await chat.RunAsync(new StringReader(input), echo: true);
     }

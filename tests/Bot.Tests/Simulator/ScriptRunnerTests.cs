@@ -87,7 +87,7 @@ public sealed class ScriptRunnerTests(ScriptRunnerTests.Host host) : IClassFixtu
     [Fact]
     public async Task WrongToken_BotRefusesThePush_ScriptFailsOnThatLine()
     {
-        var runner = new ScriptRunner(host.CreateClient(), new CallbackSettings { Token = "not-the-token" }, _output);
+        var runner = new ScriptRunner(host.CreateClient(), SimulatorTestSettings.Safe with { Token = "not-the-token" }, _output);
 
         var result = await runner.RunAsync("# first\n> 帮助");
 
@@ -96,7 +96,7 @@ public sealed class ScriptRunnerTests(ScriptRunnerTests.Host host) : IClassFixtu
     }
 
     private ScriptRunner Runner(CallbackMode mode = CallbackMode.Safe) =>
-        new(host.CreateClient(), new CallbackSettings { Mode = mode }, _output);
+        new(host.CreateClient(), SimulatorTestSettings.For(mode), _output);
 
     public sealed class Host() : BotFactory;
 }
