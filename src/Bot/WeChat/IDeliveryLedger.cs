@@ -1,3 +1,5 @@
+using WechatLogistics.Handlers.Conversations;
+
 namespace WechatLogistics.Bot.WeChat;
 
 /// <summary>
@@ -7,8 +9,12 @@ namespace WechatLogistics.Bot.WeChat;
 /// </summary>
 public interface IDeliveryLedger
 {
-    /// <summary>True when this delivery is the first one and owns the processing; false for a retry.</summary>
-    ValueTask<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct);
+    /// <summary>
+    /// Claims the delivery: <see cref="DeliveryClaim.Claimed"/> is true when this delivery is the first one and owns
+    /// the processing, false for a retry. When <paramref name="session"/> is given, a store that can do so reads that
+    /// user's session in the same round trip and returns it as <see cref="DeliveryClaim.Session"/>.
+    /// </summary>
+    ValueTask<DeliveryClaim> TryClaimAsync(string key, TimeSpan ttl, SessionAddress? session, CancellationToken ct);
 
     /// <summary>Records what the first delivery answered, for retries to reuse.</summary>
     ValueTask CompleteAsync(string key, DeliveryOutcome outcome, TimeSpan ttl, CancellationToken ct);
@@ -24,3 +30,9 @@ public sealed record DeliveryOutcome(string? ReplyXml)
 {
     public static DeliveryOutcome Success { get; } = new((string?)null);
 }
+
+/// <summary>Whose session to read ahead while claiming.</summary>
+public sealed record SessionAddress(string Account, string UserId);
+
+/// <param name="Session">The session read ahead, or null when the store did not read it (the engine loads it).</param>
+public readonly record struct DeliveryClaim(bool Claimed, PreloadedSession? Session = null);

@@ -28,16 +28,19 @@ public sealed partial class MessageDispatcher(
         var budget = TimeSpan.FromMilliseconds(settings.ReplyDeadlineMilliseconds) - time.GetElapsedTime(startedAt);
         var key = account + ":" + message.DedupeKey;
 
+        var input = ChatInputMapper.Map(message, account, time.GetUtcNow());
+        var sessionAddress = HandleChatMessageCommandHandler.NeedsSession(input.Kind) ? new SessionAddress(account, input.UserId) : null;
+
         // WeChat retries 3x when unanswered for 5 s: dedupe by MsgId, events by FromUserName+CreateTime.
-        if (!await ledger.TryClaimAsync(key, ttl, ct))
+        var claim = await ledger.TryClaimAsync(key, ttl, sessionAddress, ct);
+        if (!claim.Claimed)
         {
             var earlier = await ledger.WaitForOutcomeAsync(key, Positive(budget), ct);
             LogDuplicate(logger, earlier is null ? "still running" : earlier.ReplyXml is null ? "success" : "reply");
             return earlier?.ReplyXml;
         }
 
-        var input = ChatInputMapper.Map(message, account, time.GetUtcNow());
-        var work = RunInOwnScopeAsync(input);
+        var work = RunInOwnScopeAsync(new HandleChatMessageCommand(input) { Preloaded = claim.Session });
         if (await FinishesWithinAsync(work, Positive(budget)))
         {
             var reply = ReplyRenderer.Render(await work, message, time.GetUtcNow().ToUnixTimeSeconds());
@@ -52,12 +55,12 @@ public sealed partial class MessageDispatcher(
         return null;
     }
 
-    private async Task<ChatReply> RunInOwnScopeAsync(ChatInput input)
+    private async Task<ChatReply> RunInOwnScopeAsync(HandleChatMessageCommand command)
     {
         // Its own scope: the work may outlive the HTTP request when it misses the deadline.
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        return await sender.Send(new HandleChatMessageCommand(input), CancellationToken.None);
+        return await sender.Send(command, CancellationToken.None);
     }
 
     private async Task SendWhenDoneAsync(Task<ChatReply> work, ChatInput input)

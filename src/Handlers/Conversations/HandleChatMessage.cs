@@ -4,7 +4,17 @@ using Microsoft.Extensions.Logging;
 namespace WechatLogistics.Handlers.Conversations;
 
 /// <summary>One chat message to answer. The receiver sends it; the same engine serves every chat channel.</summary>
-public sealed record HandleChatMessageCommand(ChatInput Input) : ICommand<ChatReply>;
+public sealed record HandleChatMessageCommand(ChatInput Input) : ICommand<ChatReply>
+{
+    /// <summary>
+    /// The user's session when the receiver already read it (in the same Redis round trip as the delivery claim);
+    /// null when the engine must load it itself.
+    /// </summary>
+    public PreloadedSession? Preloaded { get; init; }
+}
+
+/// <summary>A session read ahead of the engine; <see cref="Session"/> is null when the user has none.</summary>
+public sealed record PreloadedSession(ChatSession? Session);
 
 /// <summary>
 /// The conversation engine: routes a message to the user's active dialog, or to the menu, a dialog's keyword, or the
@@ -20,17 +30,17 @@ public sealed partial class HandleChatMessageCommandHandler(
         var input = command.Input;
         switch (input.Kind)
         {
-            case ChatInputKind.LocationReport or ChatInputKind.MenuView or ChatInputKind.Other:
-                // Pushed automatically (LOCATION every few seconds) or a plain link: nothing to say, no session I/O.
-                return ChatReply.None;
             case ChatInputKind.Unsubscribe:
                 // The Official Account rules ask us to forget the user's conversation data on unfollow.
                 await sessions.DeleteAsync(input.Account, input.UserId, ct);
                 return ChatReply.None;
+            case var kind when !NeedsSession(kind):
+                // Pushed automatically (LOCATION every few seconds) or a plain link: nothing to say, no session I/O.
+                return ChatReply.None;
         }
 
-        var session = await sessions.LoadAsync(input.Account, input.UserId, ct)
-            ?? new ChatSession { Account = input.Account, UserId = input.UserId };
+        var loaded = command.Preloaded is { } preloaded ? preloaded.Session : await sessions.LoadAsync(input.Account, input.UserId, ct);
+        var session = loaded ?? new ChatSession { Account = input.Account, UserId = input.UserId };
         var before = Fingerprint(session);
         var context = new DialogContext(input, session, input.Kind == ChatInputKind.Text ? TextNormalizer.Normalize(input.Text) : string.Empty);
 
@@ -52,6 +62,13 @@ public sealed partial class HandleChatMessageCommandHandler(
 
         return reply;
     }
+
+    /// <summary>
+    /// False for inputs answered without the user's session: automatic LOCATION pushes, link taps, unknown types, and
+    /// unfollowing (which deletes it). The receiver uses this to skip reading the session ahead.
+    /// </summary>
+    public static bool NeedsSession(ChatInputKind kind) =>
+        kind is not (ChatInputKind.LocationReport or ChatInputKind.MenuView or ChatInputKind.Other or ChatInputKind.Unsubscribe);
 
     private ValueTask<ChatReply> RouteAsync(DialogContext context, CancellationToken ct)
     {

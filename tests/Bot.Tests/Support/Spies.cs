@@ -11,10 +11,10 @@ public sealed class CountingLedger(IDeliveryLedger inner) : IDeliveryLedger
 
     public int Claims => Volatile.Read(ref _claims);
 
-    public ValueTask<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct)
+    public ValueTask<DeliveryClaim> TryClaimAsync(string key, TimeSpan ttl, SessionAddress? session, CancellationToken ct)
     {
         Interlocked.Increment(ref _claims);
-        return inner.TryClaimAsync(key, ttl, ct);
+        return inner.TryClaimAsync(key, ttl, session, ct);
     }
 
     public ValueTask CompleteAsync(string key, DeliveryOutcome outcome, TimeSpan ttl, CancellationToken ct) =>

@@ -9,7 +9,7 @@ public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _claims;
 
-    public ValueTask<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct)
+    public ValueTask<DeliveryClaim> TryClaimAsync(string key, TimeSpan ttl, SessionAddress? session, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (Interlocked.Increment(ref _claims) % 1024 == 0)
@@ -23,12 +23,12 @@ public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
             var entry = _entries.GetOrAdd(key, fresh);
             if (ReferenceEquals(entry, fresh))
             {
-                return ValueTask.FromResult(true);
+                return ValueTask.FromResult(new DeliveryClaim(true));
             }
 
             if (entry.ExpiresAt > now)
             {
-                return ValueTask.FromResult(false);
+                return ValueTask.FromResult(new DeliveryClaim(false));
             }
 
             // Expired: replace it, unless another thread did so first.
