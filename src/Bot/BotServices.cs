@@ -1,6 +1,7 @@
 using Mediator;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Infrastructure;
+using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Handlers;
 using WechatLogistics.Handlers.Conversations;
@@ -25,6 +26,7 @@ public static class BotServices
         });
         services.AddHandlers();
         services.AddStateStores(configuration);
+        services.AddPersistence(configuration);
 
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
