@@ -35,6 +35,7 @@ public sealed class ClaimShiftCommandHandler(IAppDbContext db, TimeProvider time
         {
             var shift = await db.VolunteerShifts.SingleOrDefaultAsync(s => s.Id == command.ShiftId, ct)
                 ?? throw new DomainException("shift.not_found", "没有找到这个岗位。");
+            var loadedVersion = shift.Version;
             var commitments = await CommitmentsAsync(command.VolunteerOpenId, shift, ct);
 
             var signup = shift.Claim(command.VolunteerOpenId, time.GetUtcNow(), commitments);
@@ -43,18 +44,28 @@ public sealed class ClaimShiftCommandHandler(IAppDbContext db, TimeProvider time
                 await db.SaveChangesAsync(ct);
                 return new ClaimShiftResult(shift.Id, signup.Id, signup.Status, shift.WaitlistPositionOf(command.VolunteerOpenId));
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateException ex)
             {
                 db.ChangeTracker.Clear();
+                // EF may write the new signup before the shift row: a concurrent claim by the same volunteer then
+                // surfaces as a unique-index violation instead. Either way the shift moved on: start over.
+                if (ex is not DbUpdateConcurrencyException && !await VersionMovedAsync(command.ShiftId, loadedVersion, ct))
+                {
+                    throw;
+                }
+
+                if (attempt == MaxAttempts)
+                {
+                    throw new DomainException("shift.busy", "报名人数较多，请稍后再试。");
+                }
+
                 await Task.Delay(Backoff(attempt), ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                throw new DomainException("shift.busy", "报名人数较多，请稍后再试。");
             }
         }
     }
+
+    private async Task<bool> VersionMovedAsync(Guid shiftId, int loadedVersion, CancellationToken ct) =>
+        await db.VolunteerShifts.AnyAsync(s => s.Id == shiftId && s.Version != loadedVersion, ct);
 
     // Full jitter over a window doubling from 10 ms up to 1 s: the losers of one round spread out instead of colliding
     // again in lockstep.

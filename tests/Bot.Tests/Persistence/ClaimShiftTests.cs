@@ -53,6 +53,39 @@ public sealed class ClaimShiftTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task OneVolunteerTappingClaimTenTimesAtOnce_GetsOnePlaceAndNineAlreadySignedUp(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = new BotFactory(settings: database.Settings);
+        var shiftId = await AddShiftAsync(host, TimeSpan.FromDays(1), TimeSpan.FromHours(2), capacity: 5);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taps = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            try
+            {
+                return (await ClaimAsync(host, "o-volunteer", shiftId)).Status.ToString();
+            }
+            catch (DomainException ex)
+            {
+                return ex.Code;
+            }
+        })).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(taps);
+
+        Assert.Equal(1, outcomes.Count(o => o == nameof(SignupStatus.Confirmed)));
+        Assert.Equal(9, outcomes.Count(o => o == "shift.already_signed_up"));
+        await using var scope = host.Services.CreateAsyncScope();
+        var shift = await scope.ServiceProvider.GetRequiredService<AppDbContext>().VolunteerShifts
+            .SingleAsync(s => s.Id == shiftId, TestContext.Current.CancellationToken);
+        Assert.Single(shift.Signups);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Claim_OverlappingAShiftAlreadyClaimed_IsRefusedButATouchingOneIsFine(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
