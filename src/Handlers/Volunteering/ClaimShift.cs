@@ -25,7 +25,8 @@ public sealed class ClaimShiftCommandHandler(IAppDbContext db, TimeProvider time
 {
     /// <summary>
     /// Each round of simultaneous claims lets one through, so a burst of n claims needs the backoff window to grow
-    /// past n × (one claim's time); 20 doubling attempts reach that for bursts well beyond 50 (the tests' load).
+    /// past n × (one claim's time). The window reaches 1.28 s by the 7th retry; in the tests 50 simultaneous claims
+    /// needed at most 10 attempts, so 20 leaves room.
     /// </summary>
     internal const int MaxAttempts = 20;
 
