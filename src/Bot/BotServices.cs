@@ -2,6 +2,7 @@ using Mediator;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
+using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers;
@@ -31,6 +32,7 @@ public static class BotServices
         services.AddHandlers();
         services.AddStateStores(configuration);
         services.AddWeChatApiClients(configuration);
+        services.AddPersistence(configuration);
 
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();

@@ -11,6 +11,8 @@ namespace WechatLogistics.Bot.Tests.Support;
 /// <summary>
 /// The real Bot host in memory, with the real appsettings.json, plus test dialogs and spies that count what was
 /// processed and what was logged. <paramref name="redis"/> switches from in-process stores to a real Redis.
+/// Each instance gets its own SQLite file in a temp folder (deleted on dispose) unless <paramref name="settings"/>
+/// name another database.
 /// </summary>
 public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -28,10 +30,29 @@ public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string
 
     public CountingLedger Ledger => Services.GetRequiredService<CountingLedger>();
 
+    private readonly string _databaseFolder = TestDatabase.NewTempFolder();
+
+    private string DatabaseConnectionString => $"Data Source={Path.Combine(_databaseFolder, "bot.db")}";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TestDatabase.DeleteSqliteFolder(_databaseFolder, DatabaseConnectionString);
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        TestDatabase.DeleteSqliteFolder(_databaseFolder, DatabaseConnectionString);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Redis", redis ?? string.Empty);
         builder.UseSetting("Logging:Console:LogLevel:Default", "Error");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:App", DatabaseConnectionString);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using Npgsql;
 using StackExchange.Redis;
 
 namespace WechatLogistics.Bot.Tests.Support;
@@ -10,10 +11,38 @@ public static class TestServers
 {
     private static readonly Lazy<string?> Redis = new(() => Probe(Environment.GetEnvironmentVariable("ConnectionStrings__TestRedis")));
 
+    private static readonly Lazy<string?> Postgres = new(() => ProbePostgres(Environment.GetEnvironmentVariable("ConnectionStrings__TestPostgres")));
+
     public static bool InCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
 
     public static string RedisConnectionString() =>
         Redis.Value ?? Unavailable("Redis", "ConnectionStrings__TestRedis");
+
+    /// <summary>
+    /// The maintenance database (ConnectionStrings__TestPostgres): tests create and drop their own databases through
+    /// it (<see cref="TestDatabase"/>).
+    /// </summary>
+    public static string PostgresConnectionString() =>
+        Postgres.Value ?? Unavailable("PostgreSQL", "ConnectionStrings__TestPostgres");
+
+    private static string? ProbePostgres(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 2 }.ToString());
+            connection.Open();
+            return connectionString;
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
 
     private static string? Probe(string? connectionString)
     {

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Domain.Categories;
+using WechatLogistics.Domain.Feedbacks;
+using WechatLogistics.Domain.Locations;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Volunteering;
+using WechatLogistics.Handlers.Common;
+
+namespace WechatLogistics.Bot.Persistence;
+
+/// <summary>
+/// The one model, shared by both providers. <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>
+/// only add their provider's conventions and own a migrations folder each (docs/decisions/persistence.md).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
+{
+    public DbSet<RepairTicket> RepairTickets => Set<RepairTicket>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<RepairCategory> RepairCategories => Set<RepairCategory>();
+
+    public DbSet<Feedback> Feedbacks => Set<Feedback>();
+
+    public DbSet<VolunteerShift> VolunteerShifts => Set<VolunteerShift>();
+
+    internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One statement, atomic on both engines: PostgreSQL row-locks the conflicting row for the DO UPDATE, SQLite
+    /// holds its single write lock. The SQL is the same for both (upsert 3.24+, RETURNING 3.35+).
+    /// </remarks>
+    public async ValueTask<int> NextTicketSequenceAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var values = await Database.SqlQuery<int>($"""
+            INSERT INTO "TicketNumberSequences" ("Day", "LastValue") VALUES ({day}, 1)
+            ON CONFLICT ("Day") DO UPDATE SET "LastValue" = "TicketNumberSequences"."LastValue" + 1
+            RETURNING "LastValue" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return values.Single();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe if a member is ever renumbered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(24);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WechatLogistics.Domain.Categories;
+using WechatLogistics.Domain.Locations;
+using WechatLogistics.Domain.RepairTickets;
+
+namespace WechatLogistics.Bot.Persistence.Configurations;
+
+/// <summary>
+/// The ticket row plus its photos as a JSON column, so listing tickets never joins anything. The timeline is a child
+/// table (<see cref="TicketTimelineEntryConfiguration"/>), loaded only with an explicit Include.
+/// </summary>
+internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<RepairTicket>
+{
+    public void Configure(EntityTypeBuilder<RepairTicket> builder)
+    {
+        builder.ToTable("RepairTickets");
+        builder.Ignore(t => t.DomainEvents);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+
+        // Stored as the text students quote ("R20250903-0042"): canonical, so unique text = unique (date, sequence).
+        builder.Property(t => t.Number)
+            .HasConversion(number => number.ToString(), text => RepairTicketNumber.Parse(text))
+            .HasMaxLength(ColumnLengths.TicketNumber);
+        builder.HasIndex(t => t.Number).IsUnique();
+
+        builder.Property(t => t.ReporterOpenId).HasMaxLength(ColumnLengths.UserId);
+        builder.Property(t => t.AssigneeId).HasMaxLength(ColumnLengths.UserId);
+        builder.Property(t => t.LocationText).HasMaxLength(RepairTicket.MaxLocationTextLength);
+        builder.Property(t => t.Description).HasMaxLength(RepairTicket.MaxDescriptionLength);
+        builder.Property(t => t.RatingComment).HasMaxLength(RepairTicket.MaxNoteLength);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+
+        // At most 9 small value objects, never queried on their own: one JSON column (jsonb on PostgreSQL).
+        // (Owned rather than a complex collection: EF's complex collections need an IList property.)
+        builder.OwnsMany(t => t.Photos, photos => photos.ToJson("Photos"));
+
+        builder.HasMany(t => t.Timeline).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<RepairCategory>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Location>().WithMany().HasForeignKey(t => t.LocationId).OnDelete(DeleteBehavior.Restrict);
+
+        // A student's tickets, newest first (the chat's "我的报修"), and the same narrowed to some statuses.
+        builder.HasIndex(t => new { t.ReporterOpenId, t.OpenedAt });
+        builder.HasIndex(t => new { t.ReporterOpenId, t.Status, t.OpenedAt });
+        // SLA scans: open tickets by how soon they are due.
+        builder.HasIndex(t => new { t.Status, t.ResponseDueAt });
+        builder.HasIndex(t => new { t.Status, t.ResolveDueAt });
+        // Early warning and KPIs: reports per category / building over a period.
+        builder.HasIndex(t => new { t.CategoryId, t.OpenedAt });
+        builder.HasIndex(t => new { t.LocationId, t.OpenedAt });
+        // A worker's queue.
+        builder.HasIndex(t => new { t.AssigneeId, t.Status });
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Bot.Persistence.Seeding;
+
+namespace WechatLogistics.Bot.Persistence;
+
+/// <summary>
+/// Brings the database up to date before the app serves requests (hosted services start before the server):
+/// applies the provider's migrations, then adds whatever reference data is missing.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IServiceScopeFactory scopes, TimeProvider time, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (applied, seeded) = await InitializeAsync(db, time.GetUtcNow(), cancellationToken);
+        LogReady(logger, db.Database.ProviderName, applied, seeded);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Safe to run again and from several instances at once: migrations and seeding each take a lock.</summary>
+    public static async Task<(int Applied, int Seeded)> InitializeAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            DatabaseSetup.EnsureSqliteDirectory(db.Database.GetConnectionString()!);
+            // WAL lets readers run while one writer writes; the mode is stored in the file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+        await db.Database.MigrateAsync(ct);
+        var seeded = await ReferenceDataSeeder.SeedAsync(db, now, ct);
+        return (pending, seeded);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}): {Applied} migrations applied, {Seeded} reference rows added")]
+    private static partial void LogReady(ILogger logger, string? provider, int applied, int seeded);
+}

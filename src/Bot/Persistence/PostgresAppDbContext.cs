@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace WechatLogistics.Bot.Persistence;
+
+/// <summary>The at-scale store. Its migrations live in Persistence/Migrations/Postgres.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // timestamptz stores an instant; Npgsql refuses a DateTimeOffset whose offset is not zero, so normalise.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+    }
+
+    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        value => value.ToUniversalTime(),
+        value => value);
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context PostgresAppDbContext</c>; never connects.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        (PostgresAppDbContext)DatabaseSetup.CreateContext(DatabaseProvider.Postgres, "Host=localhost;Database=design_time");
+}

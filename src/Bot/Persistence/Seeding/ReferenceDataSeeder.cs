@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Domain.ReferenceData;
+
+namespace WechatLogistics.Bot.Persistence.Seeding;
+
+/// <summary>
+/// Adds the reference locations and categories that are missing (by their deterministic ids, so staff edits to
+/// existing rows survive), and sample shifts when there are no shifts at all.
+/// </summary>
+internal static class ReferenceDataSeeder
+{
+    // Any fixed number, shared by every instance: "WLSEED".
+    private const long AdvisoryLockKey = 0x574C_5345_4544;
+
+    public static async Task<int> SeedAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        // Two instances starting at once must not both insert: PostgreSQL serialises on an advisory lock held until
+        // commit; SQLite's transactions begin IMMEDIATE (the write lock), which serialises them the same way.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+        }
+
+        var locationIds = (await db.Locations.Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+        db.Locations.AddRange(ReferenceDataSeed.CreateLocations().Where(l => !locationIds.Contains(l.Id)));
+
+        var categoryIds = (await db.RepairCategories.Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        db.RepairCategories.AddRange(ReferenceDataSeed.CreateCategories().Where(c => !categoryIds.Contains(c.Id)));
+
+        if (!await db.VolunteerShifts.AnyAsync(ct))
+        {
+            db.VolunteerShifts.AddRange(SampleShifts.Create(now));
+        }
+
+        var added = await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return added;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using WechatLogistics.Domain.Categories;
+using WechatLogistics.Domain.Feedbacks;
+using WechatLogistics.Domain.Locations;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Volunteering;
+
+namespace WechatLogistics.Handlers.Common;
+
+/// <summary>
+/// The handlers' view of the database (CleanArchitecture's IApplicationDbContext): the aggregates' sets and one save.
+/// Implemented by the Bot's EF Core context; no repository layer in between.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<RepairTicket> RepairTickets { get; }
+
+    DbSet<Location> Locations { get; }
+
+    DbSet<RepairCategory> RepairCategories { get; }
+
+    DbSet<Feedback> Feedbacks { get; }
+
+    /// <summary>Shifts with their signups: the signups are owned and always load with the shift.</summary>
+    DbSet<VolunteerShift> VolunteerShifts { get; }
+
+    /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
+    ChangeTracker ChangeTracker { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The next repair-ticket sequence number of <paramref name="day"/> (1, 2, 3, … without duplicates, also across
+    /// instances): one atomic upsert of that day's counter row. It runs on this context's connection, so it joins
+    /// the context's transaction when one is open (a rolled-back save then leaves no gap).
+    /// </summary>
+    ValueTask<int> NextTicketSequenceAsync(DateOnly day, CancellationToken cancellationToken);
+}
