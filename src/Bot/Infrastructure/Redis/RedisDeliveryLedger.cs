@@ -9,8 +9,8 @@ namespace WechatLogistics.Bot.Infrastructure.Redis;
 
 /// <summary>
 /// The delivery ledger shared by all Bot instances: <c>SET key P NX PX ttl</c> claims a push; the outcome replaces
-/// the value ("S" for success, "R" + reply XML) so a retry landing on any instance answers the same. The claim also
-/// reads the user's session in the same script, so an ordinary message costs one awaited round trip to Redis.
+/// the value ("S" for success, "R" + reply XML) so a retry landing on any instance answers the same. The claim is
+/// pipelined with the read of the user's session, so an ordinary message costs one awaited round trip to Redis.
 /// </summary>
 public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<ChatSessionOptions> sessions, TimeProvider time) : IDeliveryLedger
 {
@@ -18,17 +18,6 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
     private const string Success = "S";
     private const string ReplyPrefix = "R";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-
-    // Returns {0} for a retry, {1} for a claim without a session, {1, json} with one (whose idle clock restarts).
-    // Both keys are on the one Redis node we use (no cluster), so a script may touch both.
-    private static readonly LuaScript ClaimScript = LuaScript.Prepare(
-        """
-        if not redis.call('SET', @claim, 'P', 'NX', 'PX', @ttl) then return {0} end
-        local d = redis.call('HGET', @session, 'd')
-        if not d then return {1} end
-        redis.call('PEXPIRE', @session, @idle)
-        return {1, d}
-        """);
 
     public async ValueTask<DeliveryClaim> TryClaimAsync(string key, TimeSpan ttl, SessionAddress? session, CancellationToken ct)
     {
@@ -38,19 +27,18 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
             return new DeliveryClaim(await db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists));
         }
 
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(ClaimScript, new
-        {
-            claim = RedisKeys.Delivery(key),
-            session = RedisKeys.Session(session.Account, session.UserId),
-            ttl = (long)ttl.TotalMilliseconds,
-            idle = (long)sessions.Value.IdleTimeout.TotalMilliseconds,
-        }))!;
-        if ((int)result[0] == 0)
+        // Pipelined: the three commands leave in one write and come back in one read.
+        var sessionKey = RedisKeys.Session(session.Account, session.UserId);
+        var claimed = db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists);
+        var json = db.HashGetAsync(sessionKey, "d");
+        _ = db.KeyExpireAsync(sessionKey, sessions.Value.IdleTimeout, flags: CommandFlags.FireAndForget);
+        if (!await claimed)
         {
             return new DeliveryClaim(false);
         }
 
-        var loaded = result.Length > 1 ? JsonSerializer.Deserialize((string)result[1]!, SessionJsonContext.Default.ChatSession) : null;
+        var value = await json;
+        var loaded = value.IsNull ? null : JsonSerializer.Deserialize((string)value!, SessionJsonContext.Default.ChatSession);
         return new DeliveryClaim(true, new PreloadedSession(loaded));
     }
 
@@ -59,7 +47,8 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
         // Fire and forget: the answer does not wait for Redis. Should the write be lost, a retry polls until its own
         // deadline and answers "success" — it still never processes the message a second time.
         var value = outcome.ReplyXml is null ? Success : ReplyPrefix + outcome.ReplyXml;
-        redis.GetDatabase().StringSet(RedisKeys.Delivery(key), value, ttl, flags: CommandFlags.FireAndForget);
+        // The async form never blocks on the connection's write lock; with FireAndForget its task is already complete.
+        _ = redis.GetDatabase().StringSetAsync(RedisKeys.Delivery(key), value, ttl, flags: CommandFlags.FireAndForget);
         return ValueTask.CompletedTask;
     }
 
