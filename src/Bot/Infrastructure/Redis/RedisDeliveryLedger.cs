@@ -27,19 +27,24 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
             return new DeliveryClaim(await db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists));
         }
 
-        // Pipelined: the three commands leave in one write and come back in one read.
+        // Pipelined: both commands leave in one write and come back in one read.
         var sessionKey = RedisKeys.Session(session.Account, session.UserId);
         var claimed = db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists);
         var json = db.HashGetAsync(sessionKey, "d");
-        _ = db.KeyExpireAsync(sessionKey, sessions.Value.IdleTimeout, flags: CommandFlags.FireAndForget);
         if (!await claimed)
         {
             return new DeliveryClaim(false);
         }
 
         var value = await json;
-        var loaded = value.IsNull ? null : JsonSerializer.Deserialize((string)value!, SessionJsonContext.Default.ChatSession);
-        return new DeliveryClaim(true, new PreloadedSession(loaded));
+        if (value.IsNull)
+        {
+            return new DeliveryClaim(true, new PreloadedSession(null));
+        }
+
+        // Reading counts as activity: the idle clock restarts (as RedisSessionStore.LoadAsync does).
+        _ = db.KeyExpireAsync(sessionKey, sessions.Value.IdleTimeout, flags: CommandFlags.FireAndForget);
+        return new DeliveryClaim(true, new PreloadedSession(JsonSerializer.Deserialize((string)value!, SessionJsonContext.Default.ChatSession)));
     }
 
     public ValueTask CompleteAsync(string key, DeliveryOutcome outcome, TimeSpan ttl, CancellationToken ct)
