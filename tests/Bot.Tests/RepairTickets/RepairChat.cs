@@ -63,17 +63,26 @@ public sealed class RepairChat(BotFactory host)
             .Where(t => t.ReporterOpenId == User).ToListAsync(Ct);
     }
 
-    /// <summary>Staff dispatch and a worker finish the repair, through the domain in the test's own scope.</summary>
-    public async Task ResolveAsync(Guid ticketId)
+    /// <summary>Staff dispatch and a worker starts, through the domain in the test's own scope (as the staff side would).</summary>
+    public Task StartWorkAsync(Guid ticketId) => ChangeAsync(ticketId, (ticket, now) =>
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ticket = await db.RepairTickets.SingleAsync(t => t.Id == ticketId, Ct);
-        var now = DateTimeOffset.UtcNow;
         ticket.Assign("wang.wu", Actor.Staff("dispatcher"), now);
         ticket.Accept("wang.wu", now);
         ticket.Start("wang.wu", now);
-        ticket.Resolve("wang.wu", "更换阀芯", now);
+    });
+
+    /// <summary>…and finishes the repair.</summary>
+    public async Task ResolveAsync(Guid ticketId)
+    {
+        await StartWorkAsync(ticketId);
+        await ChangeAsync(ticketId, (ticket, now) => ticket.Resolve("wang.wu", "更换阀芯", now));
+    }
+
+    private async Task ChangeAsync(Guid ticketId, Action<RepairTicket, DateTimeOffset> change)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        change(await db.RepairTickets.SingleAsync(t => t.Id == ticketId, Ct), DateTimeOffset.UtcNow);
         await db.SaveChangesAsync(Ct);
     }
 

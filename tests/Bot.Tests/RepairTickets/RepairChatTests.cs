@@ -139,6 +139,26 @@ public sealed class RepairChatTests(RepairChatTests.Host host) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Withdraw_AfterTheWorkerStarted_ExplainsWhyNot_AndLeavesTheDialog()
+    {
+        var chat = new RepairChat(host);
+        await chat.FillReportAsync();
+        await chat.SayAsync("确认");
+        var ticket = Assert.Single(await chat.TicketsAsync());
+        await chat.SayAsync("我的报修");
+        await chat.SayAsync("1");
+        await chat.SayAsync("撤销");
+        await chat.StartWorkAsync(ticket.Id);
+
+        var refused = await chat.SayAsync("确认");
+        var list = await chat.SayAsync("我的报修");
+
+        Assert.Equal("该报修单当前状态为“维修中”，不能取消。\n回复“我的报修”查看最新状态。", refused);
+        Assert.Contains("东区学生公寓1号楼 302 · 维修中", list);
+        Assert.Equal(TicketStatus.InProgress, Assert.Single(await chat.TicketsAsync()).Status);
+    }
+
+    [Fact]
     public async Task AnotherStudent_SeesNoneOfIt()
     {
         var owner = new RepairChat(host);

@@ -75,7 +75,7 @@ internal static class MyRepairsTexts
 
         if (ticket.StudentActions.Count == 0)
         {
-            return text.Append("\n目前不需要您操作，有进展会通知您。").ToString();
+            return text.Append("\n目前不需要您操作，维修进展会记录在这里。").ToString();
         }
 
         text.Append("\n您可以回复：");

@@ -50,7 +50,8 @@ public sealed partial class RepairDialog
                 : StepOutcome.AgainAsync(RepairTexts.PhotoReceived);
         }
 
-        return DoneWords.Contains(context.Text)
+        // "确认" here means "done with photos": it leads to the summary, which still needs its own 确认.
+        return DoneWords.Contains(context.Text) || StepWords.IsYes(context.Text)
             ? StepOutcome.NextAsync(ConfirmStep)
             : StepOutcome.AgainAsync(RepairTexts.PhotoExpected);
     }

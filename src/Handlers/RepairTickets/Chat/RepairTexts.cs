@@ -85,7 +85,7 @@ internal static class RepairTexts
         var resolve = Hours(result.ResolveDueAt - result.OpenedAt);
         return $"报修已提交！单号：{result.Number}\n{category} · {place}\n" +
             $"我们会在{respond}小时内安排维修人员响应，一般{resolve}小时内修好。\n" +
-            "进度会通过消息通知您，也可以随时回复“我的报修”查看。";
+            "随时回复“我的报修”可查看进度。";
     }
 
     private static string Hours(TimeSpan span) => Math.Round(span.TotalHours).ToString(System.Globalization.CultureInfo.InvariantCulture);
