@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Conversations;
+using WechatLogistics.Handlers.RepairTickets.Chat;
 
 namespace WechatLogistics.Handlers;
 
@@ -8,7 +9,12 @@ public static class DependencyInjection
     /// <summary>The use-case layer's own services (Mediator handlers are registered by the host's generated AddMediator).</summary>
     public static IServiceCollection AddHandlers(this IServiceCollection services)
     {
-        services.AddSingleton<DialogRegistry>();
+        // Scoped: dialogs send commands through the scope's (scoped) Mediator, so the registry lives per message too.
+        services.AddScoped<DialogRegistry>();
+        services.AddMemoryCache();
+
+        services.AddScoped<IChatDialog, RepairDialog>();
+        services.AddScoped<IChatDialog, MyRepairsDialog>();
         return services;
     }
 }

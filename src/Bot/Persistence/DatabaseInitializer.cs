@@ -31,10 +31,46 @@ public sealed partial class DatabaseInitializer(
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
-        await db.Database.MigrateAsync(ct);
+        await MigrateAsync(db, ct);
         var seeded = await ReferenceDataSeeder.SeedAsync(db, now, ct);
         return (pending, seeded);
     }
+
+    /// <remarks>
+    /// EF's own migration lock on PostgreSQL lasts one migration's transaction, but each instance plans the whole list
+    /// first: with two pending migrations, the second instance re-applies what the first just did ("column already
+    /// exists"). A session-level advisory lock around the whole run serialises the instances; the later one then finds
+    /// nothing pending. SQLite is a single file on one machine: EF's lock suffices there.
+    /// </remarks>
+    private static async Task MigrateAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Any fixed 64-bit number unique to this purpose among the app's advisory locks.
+    private const long MigrationLockKey = 0x574C_4D49_4752_0001; // "WLMIGR" 1
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}): {Applied} migrations applied, {Seeded} reference rows added")]
     private static partial void LogReady(ILogger logger, string? provider, int applied, int seeded);

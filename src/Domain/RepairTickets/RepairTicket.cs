@@ -13,6 +13,7 @@ public sealed partial class RepairTicket : Entity
     public const int MaxPhotos = 9;
     public const int MaxNoteLength = 500;
     public const int MaxLocationTextLength = 100;
+    public const int MaxIdempotencyKeyLength = 64;
 
     private readonly List<TicketPhoto> _photos = [];
     private readonly List<TicketTimelineEntry> _timeline = [];
@@ -85,6 +86,13 @@ public sealed partial class RepairTicket : Entity
 
     public IReadOnlyList<TicketTimelineEntry> Timeline => _timeline;
 
+    /// <summary>
+    /// The client's key for the request that opened the ticket (the chat dialog's draft id, the mini-program's
+    /// request id), unique per reporter, so a retried request finds this ticket instead of opening a second one
+    /// (anchors §1.1: <c>request_key</c> columns).
+    /// </summary>
+    public string? IdempotencyKey { get; private set; }
+
     public static RepairTicket Open(
         RepairTicketNumber number,
         string reporterOpenId,
@@ -95,7 +103,8 @@ public sealed partial class RepairTicket : Entity
         IReadOnlyList<TicketPhoto> photos,
         Priority priority,
         SlaPolicy slaPolicy,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(photos);
@@ -123,6 +132,7 @@ public sealed partial class RepairTicket : Entity
             throw Invalid("照片上传不完整，请重新上传。");
         }
 
+        var key = Text.Optional(idempotencyKey, MaxIdempotencyKeyLength, "ticket.invalid", "请求标识不正确。");
         var target = slaPolicy.For(priority);
         var ticket = new RepairTicket(Guid.CreateVersion7(now))
         {
@@ -139,6 +149,7 @@ public sealed partial class RepairTicket : Entity
             ResponseDueAt = now + target.Response,
             ResolveDueAt = now + target.Resolution,
             Version = 1,
+            IdempotencyKey = key,
         };
         ticket._photos.AddRange(photos);
         ticket._timeline.Add(new TicketTimelineEntry(

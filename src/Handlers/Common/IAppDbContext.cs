@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Locations;
@@ -27,6 +28,9 @@ public interface IAppDbContext
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }
+
+    /// <summary>For the few handlers that need an explicit transaction (allocating a ticket number with its save).</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -38,8 +38,9 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
         var reply = await SendAsync(WeChatPush.TextXml("o-help", word, NextMsgId()), PushMode.Safe);
 
         Assert.StartsWith("请回复数字或关键词", reply);
-        Assert.Contains("1 探针", reply);
-        Assert.Contains("2 问卷", reply);
+        Assert.Contains("1 报修 — ", reply);
+        Assert.Contains(" 探针 — ", reply);
+        Assert.Contains(" 问卷 — ", reply);
     }
 
     [Fact]
@@ -62,7 +63,11 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [Fact]
     public async Task MenuNumber_StartsThatDialog()
     {
-        var reply = await SendAsync(WeChatPush.TextXml("o-number", "２", NextMsgId()), PushMode.Safe);
+        var menu = await SendAsync(WeChatPush.TextXml("o-number", "帮助", NextMsgId()), PushMode.Safe);
+        var number = menu.Split('\n').Single(line => line.Contains(" 问卷 — ", StringComparison.Ordinal)).Split(' ')[0];
+        var fullWidth = string.Concat(number.Select(c => (char)(c - '0' + '０')));
+
+        var reply = await SendAsync(WeChatPush.TextXml("o-number", fullWidth, NextMsgId()), PushMode.Safe);
 
         Assert.Equal("请问您住哪个宿舍？", reply);
     }

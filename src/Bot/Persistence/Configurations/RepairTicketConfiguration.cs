@@ -30,6 +30,10 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         builder.Property(t => t.Description).HasMaxLength(RepairTicket.MaxDescriptionLength);
         builder.Property(t => t.RatingComment).HasMaxLength(RepairTicket.MaxNoteLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        // A retried request (WeChat redelivery, a double tap on 确认) finds its ticket instead of opening another.
+        // NULLs are distinct on both engines, so tickets opened without a key never collide.
+        builder.Property(t => t.IdempotencyKey).HasMaxLength(RepairTicket.MaxIdempotencyKeyLength);
+        builder.HasIndex(t => new { t.ReporterOpenId, t.IdempotencyKey }).IsUnique();
 
         // At most 9 small value objects, never queried on their own: one JSON column (jsonb on PostgreSQL).
         // (Owned rather than a complex collection: EF's complex collections need an IList property.)

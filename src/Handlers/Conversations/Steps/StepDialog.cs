@@ -33,7 +33,8 @@ public abstract class StepDialog : IChatDialog
         return await PromptAsync(context, FirstStep, null, ct);
     }
 
-    public async ValueTask<ChatReply> ContinueAsync(DialogContext context, CancellationToken ct)
+    /// <summary>Runs the current step; override to look at a message before the steps do (e.g. a resume prompt).</summary>
+    public virtual async ValueTask<ChatReply> ContinueAsync(DialogContext context, CancellationToken ct)
     {
         var current = context.Session.Step ?? FirstStep;
         if (!Steps.TryGetValue(current, out var step))
@@ -85,7 +86,8 @@ public abstract class StepDialog : IChatDialog
         return await PromptAsync(context, previous, null, ct);
     }
 
-    private async ValueTask<ChatReply> PromptAsync(DialogContext context, string stepName, string? lead, CancellationToken ct)
+    /// <summary>Asks <paramref name="stepName"/>'s question, after <paramref name="lead"/> when given, with the footer.</summary>
+    protected async ValueTask<ChatReply> PromptAsync(DialogContext context, string stepName, string? lead, CancellationToken ct)
     {
         var prompt = await Steps[stepName].Prompt(context, ct);
         return ChatReply.Text((lead is null ? "" : lead + "\n") + prompt + "\n" + StepWords.Footer);

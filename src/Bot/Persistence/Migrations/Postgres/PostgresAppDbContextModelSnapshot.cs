@@ -182,6 +182,10 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("LocationId")
                         .HasColumnType("uuid");
 
@@ -248,6 +252,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.HasIndex("CategoryId", "OpenedAt");
 
                     b.HasIndex("LocationId", "OpenedAt");
+
+                    b.HasIndex("ReporterOpenId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReporterOpenId", "OpenedAt");
 

@@ -177,6 +177,10 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("LocationId")
                         .HasColumnType("TEXT");
 
@@ -243,6 +247,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.HasIndex("CategoryId", "OpenedAt");
 
                     b.HasIndex("LocationId", "OpenedAt");
+
+                    b.HasIndex("ReporterOpenId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReporterOpenId", "OpenedAt");
 

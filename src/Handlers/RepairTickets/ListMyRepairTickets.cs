@@ -1,0 +1,73 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
+
+namespace WechatLogistics.Handlers.RepairTickets;
+
+/// <summary>A student's tickets, newest first, one page at a time (1-based <paramref name="Page"/>).</summary>
+/// <param name="IncludeClosed">False: only tickets still in progress (not confirmed, cancelled or rejected).</param>
+public sealed record ListMyRepairTicketsQuery(string ReporterOpenId, bool IncludeClosed = false, int Page = 1, int PageSize = 10)
+    : IQuery<RepairTicketPage>, IValidatable
+{
+    public const int MaxPageSize = 50;
+
+    public IEnumerable<ValidationError> Validate() =>
+    [
+        .. InputRules.UserId(nameof(ReporterOpenId), ReporterOpenId),
+        .. InputRules.Unless(Page >= 1, nameof(Page), "页码从1开始。"),
+        .. InputRules.Unless(PageSize is >= 1 and <= MaxPageSize, nameof(PageSize), $"每页1到{MaxPageSize}条。"),
+    ];
+}
+
+public sealed record RepairTicketPage(IReadOnlyList<RepairTicketSummary> Items, int Page, int PageSize, bool HasMore);
+
+/// <param name="Category">"水 / 水龙头".</param>
+/// <param name="Place">What the student confirmed ("东区学生公寓1号楼 302"), else the location's name.</param>
+public sealed record RepairTicketSummary(
+    Guid Id,
+    string Number,
+    Guid CategoryId,
+    string Category,
+    Guid? LocationId,
+    string Place,
+    TicketStatus Status,
+    Priority Priority,
+    DateTimeOffset OpenedAt);
+
+/// <summary>
+/// Reads only the tickets table (no timeline), through the (ReporterOpenId, OpenedAt) index in date order; names come
+/// from the cached reference data.
+/// </summary>
+public sealed class ListMyRepairTicketsQueryHandler(IAppDbContext db, IMemoryCache cache)
+    : IQueryHandler<ListMyRepairTicketsQuery, RepairTicketPage>
+{
+    public async ValueTask<RepairTicketPage> Handle(ListMyRepairTicketsQuery query, CancellationToken ct)
+    {
+        var tickets = db.RepairTickets.AsNoTracking().Where(t => t.ReporterOpenId == query.ReporterOpenId);
+        if (!query.IncludeClosed)
+        {
+            // Spelled out rather than Contains over an array: plain comparisons on the converted (text) column.
+            tickets = tickets.Where(t =>
+                t.Status != TicketStatus.Confirmed && t.Status != TicketStatus.Cancelled && t.Status != TicketStatus.Rejected);
+        }
+
+        // One extra row tells whether there is a next page without a COUNT over all the student's tickets.
+        var rows = await tickets
+            .OrderByDescending(t => t.OpenedAt)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize + 1)
+            .Select(t => new { t.Id, t.Number, t.CategoryId, t.LocationId, t.LocationText, t.Status, t.Priority, t.OpenedAt })
+            .ToListAsync(ct);
+
+        var names = await TicketNames.LoadAsync(db, cache, rows.Select(r => r.CategoryId), ct);
+        var items = rows.Take(query.PageSize)
+            .Select(r => new RepairTicketSummary(
+                r.Id, r.Number.ToString(), r.CategoryId, names.Category(r.CategoryId), r.LocationId,
+                names.Locations.PlaceOf(r.LocationId, r.LocationText), r.Status, r.Priority, r.OpenedAt))
+            .ToList();
+        return new RepairTicketPage(items, query.Page, query.PageSize, rows.Count > query.PageSize);
+    }
+}

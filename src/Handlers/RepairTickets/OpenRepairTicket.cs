@@ -1,0 +1,126 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Domain.Common;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Handlers.Common;
+
+namespace WechatLogistics.Handlers.RepairTickets;
+
+/// <summary>
+/// A student reports a fault (报修). <paramref name="IdempotencyKey"/> identifies the request: sending the same key
+/// again (a WeChat redelivery, a double tap, a client retry) returns the ticket it opened instead of a second one.
+/// </summary>
+/// <param name="Priority">Null: the category's default priority.</param>
+public sealed record OpenRepairTicketCommand(
+    string ReporterOpenId,
+    Guid CategoryId,
+    Guid? LocationId,
+    string? LocationText,
+    string Description,
+    IReadOnlyList<TicketPhoto> Photos,
+    Priority? Priority,
+    string IdempotencyKey) : ICommand<OpenRepairTicketResult>, IValidatable
+{
+    public IEnumerable<ValidationError> Validate() =>
+    [
+        .. InputRules.UserId(nameof(ReporterOpenId), ReporterOpenId),
+        .. InputRules.Unless(CategoryId != Guid.Empty, nameof(CategoryId), "请选择报修类别。"),
+        .. InputRules.Unless(LocationId is not null || !string.IsNullOrWhiteSpace(LocationText), nameof(LocationText), "请填写报修地点。"),
+        .. InputRules.Optional(nameof(LocationText), LocationText, RepairTicket.MaxLocationTextLength, "报修地点"),
+        .. InputRules.Required(nameof(Description), Description, RepairTicket.MaxDescriptionLength, "问题描述"),
+        .. InputRules.Unless(
+            Photos is not null && Photos.Count <= RepairTicket.MaxPhotos
+                && Photos.All(p => p is not null && (!string.IsNullOrWhiteSpace(p.MediaId) || !string.IsNullOrWhiteSpace(p.PicUrl))),
+            nameof(Photos),
+            $"照片最多{RepairTicket.MaxPhotos}张，且每张都要有内容。"),
+        .. InputRules.Unless(Priority is null || Enum.IsDefined(Priority.Value), nameof(Priority), "优先级不正确。"),
+        .. InputRules.Unless(
+            !string.IsNullOrWhiteSpace(IdempotencyKey) && IdempotencyKey.Length <= RepairTicket.MaxIdempotencyKeyLength,
+            nameof(IdempotencyKey),
+            "请求标识不正确。"),
+    ];
+}
+
+/// <param name="AlreadyExisted">True when the key had already opened this ticket (nothing new was created).</param>
+public sealed record OpenRepairTicketResult(
+    Guid TicketId,
+    string Number,
+    Priority Priority,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset ResponseDueAt,
+    DateTimeOffset ResolveDueAt,
+    bool AlreadyExisted);
+
+/// <summary>
+/// Allocates the day's next number and saves the ticket in one transaction, so a failed save gives the number back
+/// (no gaps) and the unique index on (reporter, key) turns a concurrent duplicate into a read of the winner's ticket.
+/// </summary>
+public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvider time)
+    : ICommandHandler<OpenRepairTicketCommand, OpenRepairTicketResult>
+{
+    public async ValueTask<OpenRepairTicketResult> Handle(OpenRepairTicketCommand command, CancellationToken ct)
+    {
+        if (await FindAsync(command, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var defaultPriority = await LeafCategoryPriorityAsync(command.CategoryId, ct);
+        if (command.LocationId is { } locationId && !await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))
+        {
+            throw new DomainException("ticket.invalid", "没有找到这个报修地点，请重新选择。");
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var sequence = await db.NextTicketSequenceAsync(CampusTime.DateOf(now), ct);
+            var ticket = RepairTicket.Open(
+                RepairTicketNumber.Create(CampusTime.DateOf(now), sequence),
+                command.ReporterOpenId,
+                command.CategoryId,
+                command.LocationId,
+                command.LocationText,
+                command.Description,
+                command.Photos,
+                command.Priority ?? defaultPriority,
+                SlaPolicy.Default,
+                now,
+                command.IdempotencyKey);
+            db.RepairTickets.Add(ticket);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return ResultOf(ticket, alreadyExisted: false);
+        }
+        catch (DbUpdateException)
+        {
+            // Most likely the same request saved first (unique reporter + key): answer with its ticket.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return await FindAsync(command, ct) ?? throw new DomainException("ticket.busy", "报修提交失败，请稍后再试。");
+        }
+    }
+
+    private async Task<Priority> LeafCategoryPriorityAsync(Guid categoryId, CancellationToken ct)
+    {
+        var category = await db.RepairCategories.AsNoTracking()
+            .Where(c => c.Id == categoryId && c.IsActive)
+            .Select(c => new { c.DefaultPriority, HasChildren = db.RepairCategories.Any(child => child.ParentId == c.Id && child.IsActive) })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new DomainException("ticket.invalid", "没有找到这个报修类别，请重新选择。");
+        return category.HasChildren
+            ? throw new DomainException("ticket.invalid", "请选择具体的报修类别。")
+            : category.DefaultPriority;
+    }
+
+    private async Task<OpenRepairTicketResult?> FindAsync(OpenRepairTicketCommand command, CancellationToken ct)
+    {
+        var ticket = await db.RepairTickets.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.ReporterOpenId == command.ReporterOpenId && t.IdempotencyKey == command.IdempotencyKey, ct);
+        return ticket is null ? null : ResultOf(ticket, alreadyExisted: true);
+    }
+
+    private static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted) =>
+        new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted);
+}
