@@ -1,20 +1,6 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WechatLogistics.Bot;
-using WechatLogistics.Bot.Configuration;
-using WechatLogistics.Bot.WeChat;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.Configuration.AddRootAppSettings();
-builder.Services.AddBot(builder.Configuration);
-
-var app = builder.Build();
-
-app.UseExceptionHandler();
-app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-app.MapOfficialAccountCallback();
-
-app.Run();
+BotApp.Create(args).Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

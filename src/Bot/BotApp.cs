@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.WeChat;
+
+namespace WechatLogistics.Bot;
+
+/// <summary>Builds the Bot's web application: configuration, services, middleware and endpoints.</summary>
+public static class BotApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddRootAppSettings();
+        builder.Services.AddBot(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapOfficialAccountCallback();
+        return app;
+    }
+}
