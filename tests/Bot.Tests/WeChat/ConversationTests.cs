@@ -38,8 +38,9 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
         var reply = await SendAsync(WeChatPush.TextXml("o-help", word, NextMsgId()), PushMode.Safe);
 
         Assert.StartsWith("请回复数字或关键词", reply);
-        Assert.Contains("1 探针", reply);
-        Assert.Contains("2 问卷", reply);
+        // Numbered in menu order; the service dialogs come first, so only the form is fixed, not the number.
+        Assert.Matches(@"\n\d+ 探针 — ", reply);
+        Assert.Matches(@"\n\d+ 问卷 — ", reply);
     }
 
     [Fact]
@@ -62,7 +63,12 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [Fact]
     public async Task MenuNumber_StartsThatDialog()
     {
-        var reply = await SendAsync(WeChatPush.TextXml("o-number", "２", NextMsgId()), PushMode.Safe);
+        var menu = await SendAsync(WeChatPush.TextXml("o-number", "帮助", NextMsgId()), PushMode.Safe);
+        var number = System.Text.RegularExpressions.Regex.Match(menu, @"(\d+) 问卷").Groups[1].Value;
+        // Typed on a phone's Chinese keyboard: full-width digits.
+        var fullWidth = string.Concat(number.Select(c => (char)(c - '0' + '０')));
+
+        var reply = await SendAsync(WeChatPush.TextXml("o-number", fullWidth, NextMsgId()), PushMode.Safe);
 
         Assert.Equal("请问您住哪个宿舍？", reply);
     }
