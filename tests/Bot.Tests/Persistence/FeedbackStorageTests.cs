@@ -85,10 +85,26 @@ public sealed class FeedbackStorageTests
         Assert.Equal(field, Assert.Single(error.Errors).Field);
     }
 
-    [Fact]
-    public async Task ListMyFeedback_OnlyMine_NewestFirst_InPages()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ListCanteens_TheSeededCanteensInCampusOrder(DatabaseProvider provider)
     {
-        await using var host = new BotFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = new BotFactory(settings: database.Settings);
+
+        var canteens = await host.Services.QueryAsync(new ListCanteensQuery());
+
+        Assert.Equal(["第一食堂", "第二食堂", "第三食堂"], canteens.Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ListMyFeedback_OnlyMine_NewestFirst_InPages(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = new BotFactory(settings: database.Settings);
         for (var stars = 1; stars <= 5; stars++)
         {
             await host.Services.SendAsync(new SubmitFeedbackCommand("o-me", FeedbackSubject.Dorm, null, stars, $"第{stars}条", false));

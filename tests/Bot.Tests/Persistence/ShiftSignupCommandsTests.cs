@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.Volunteering;
@@ -67,11 +68,14 @@ public sealed class ShiftSignupCommandsTests
         Assert.Equal((1, SignupStatus.Confirmed), (stored.Version, stored.SignupOf("o-owner")!.Status));
     }
 
-    [Fact]
-    public async Task CheckInThenOut_CreditsTheTimePresent_AndTotalsAllShifts()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task CheckInThenOut_CreditsTheTimePresent_AndTotalsAllShifts(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var root = new BotFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var root = new BotFactory(settings: database.Settings);
         await using var host = root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var start = HostData.HoursFromNow(3);
         var first = await host.Services.AddShiftAsync(start, TimeSpan.FromHours(2), capacity: 2);
@@ -99,10 +103,13 @@ public sealed class ShiftSignupCommandsTests
         Assert.All(mine.Items, s => Assert.Equal(SignupStatus.Completed, s.Status));
     }
 
-    [Fact]
-    public async Task ListOpenShifts_NotStartedOnly_SoonestFirst_WithPlacesWaitlistAndMyStatus()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ListOpenShifts_NotStartedOnly_SoonestFirst_WithPlacesWaitlistAndMyStatus(DatabaseProvider provider)
     {
-        await using var host = new BotFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = new BotFactory(settings: database.Settings);
         await host.Services.AddShiftAsync(DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromHours(2), capacity: 3, title: "已开始");
         var full = await host.Services.AddShiftAsync(HostData.HoursFromNow(2), TimeSpan.FromHours(1), capacity: 1, title: "满员");
         var open = await host.Services.AddShiftAsync(HostData.HoursFromNow(3), TimeSpan.FromHours(1), capacity: 3, title: "有空位");
@@ -122,10 +129,13 @@ public sealed class ShiftSignupCommandsTests
         Assert.DoesNotContain(page.Items, s => s.Title == "已开始");
     }
 
-    [Fact]
-    public async Task ListMyShifts_UpcomingFirstWithWaitlistPositions_CancelledLeftOut()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ListMyShifts_UpcomingFirstWithWaitlistPositions_CancelledLeftOut(DatabaseProvider provider)
     {
-        await using var host = new BotFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = new BotFactory(settings: database.Settings);
         var later = await host.Services.AddShiftAsync(HostData.HoursFromNow(48), TimeSpan.FromHours(1), capacity: 1, title: "后天");
         var sooner = await host.Services.AddShiftAsync(HostData.HoursFromNow(24), TimeSpan.FromHours(1), capacity: 2, title: "明天");
         var dropped = await host.Services.AddShiftAsync(HostData.HoursFromNow(30), TimeSpan.FromHours(1), capacity: 2, title: "已取消");
