@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Conversations;
+using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.RepairTickets.Chat;
+using WechatLogistics.Handlers.Volunteering;
 
 namespace WechatLogistics.Handlers;
 
@@ -15,6 +17,9 @@ public static class DependencyInjection
 
         services.AddScoped<IChatDialog, RepairDialog>();
         services.AddScoped<IChatDialog, MyRepairsDialog>();
+        services.AddScoped<IChatDialog, FeedbackDialog>();
+        services.AddScoped<IChatDialog, VolunteerDialog>();
+        services.AddScoped<IChatDialog, MyShiftsDialog>();
         return services;
     }
 }

@@ -50,6 +50,8 @@ public sealed class Feedback : Entity
     /// <summary>A low score (1–2 stars) must say why, so the office can act on it (GLPI / FreeITSM practice).</summary>
     public static bool RequiresReason(int stars) => stars is >= 1 and <= 2;
 
+    /// <param name="id">A caller-chosen id (an idempotency key: a retried submit then clashes with the first one
+    /// instead of storing a second feedback); a new version-7 id when omitted.</param>
     public static Feedback Submit(
         string authorOpenId,
         FeedbackSubject subject,
@@ -57,7 +59,8 @@ public sealed class Feedback : Entity
         int stars,
         string? text,
         bool anonymous,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Guid? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authorOpenId);
         if (!Enum.IsDefined(subject))
@@ -76,7 +79,7 @@ public sealed class Feedback : Entity
             throw new DomainException("feedback.reason_required", "评分较低，请简单说明原因，方便我们改进。");
         }
 
-        var feedback = new Feedback(Guid.CreateVersion7(now))
+        var feedback = new Feedback(id ?? Guid.CreateVersion7(now))
         {
             Subject = subject,
             PlaceName = Common.Text.Optional(placeName, MaxPlaceNameLength, "feedback.invalid", $"地点名称不能超过{MaxPlaceNameLength}个字。"),

@@ -67,7 +67,7 @@ public sealed partial class VolunteerShift
     {
         var signup = Ensure(volunteerOpenId, SignupAction.CheckIn);
         var opens = opensBefore ?? DefaultCheckInOpensBefore;
-        if (now < StartsAt - opens || now >= EndsAt)
+        if (!IsCheckInOpen(now, opens))
         {
             throw new DomainException(
                 "shift.checkin_closed", $"现在不在签到时间内（开始前{(int)opens.TotalMinutes}分钟至结束）。");

@@ -50,6 +50,16 @@ public sealed class ScriptRunnerTests(ScriptRunnerTests.Host host) : IClassFixtu
         Assert.DoesNotContain("> 探针", _output.ToString());
     }
 
+    [Theory]
+    [InlineData("> 帮助\n< 不会出现 | 请回复数字或关键词", true)]
+    [InlineData("> 帮助\n< 甲 | 乙", false)]
+    public async Task Alternatives_EitherTextPasses(string script, bool passes)
+    {
+        var result = await Runner().RunAsync(script);
+
+        Assert.Equal(passes, result.Passed);
+    }
+
     [Fact]
     public async Task RetryInScript_SameMsgId_IsAnsweredFromTheFirstDeliveryNotProcessedAgain()
     {

@@ -61,4 +61,15 @@ public sealed class FeedbackTests
         Assert.Equal(("o-student-xiaoming", true, null), (feedback.AuthorOpenId, feedback.IsAnonymous, feedback.VisibleAuthorOpenId));
         Assert.Equal("o-student-xiaoming", Submit(4, null).VisibleAuthorOpenId);
     }
+
+    [Fact]
+    public void Submit_WithACallerChosenId_KeepsIt()
+    {
+        var id = Guid.CreateVersion7(Now);
+
+        var feedback = Feedback.Submit("o-student-xiaoming", FeedbackSubject.Dorm, null, 4, null, false, Now, id);
+
+        Assert.Equal(id, feedback.Id);
+        Assert.Equal(id, Assert.Single(feedback.DomainEvents.OfType<FeedbackSubmitted>()).FeedbackId);
+    }
 }

@@ -4,7 +4,7 @@ namespace WechatLogistics.Simulator.Scripts;
 
 /// <summary>
 /// Parses a conversation script: <c>&gt; text</c> sends (chat commands such as <c>/sub</c> included),
-/// <c>&lt; text</c> expects the answer to contain text, <c>user openid</c> switches the sender, <c>#</c> comments.
+/// <c>&lt; text</c> expects the answer to contain text (<c>&lt; a | b</c>: either), <c>user openid</c> switches the sender, <c>#</c> comments.
 /// </summary>
 public static class ScriptParser
 {

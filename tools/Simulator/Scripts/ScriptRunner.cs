@@ -76,7 +76,7 @@ public sealed class ScriptRunner(HttpClient bot, CallbackSettings settings, Text
         var passed = 0;
         foreach (var expectation in send.Expectations)
         {
-            if (!answer.Text.Contains(expectation.Text, StringComparison.Ordinal))
+            if (!expectation.Alternatives.Any(text => answer.Text.Contains(text, StringComparison.Ordinal)))
             {
                 return (passed, new ScriptFailure(expectation.Line, $"the reply to contain \"{expectation.Text}\"", answer.Text));
             }

@@ -11,8 +11,16 @@ public sealed record SendStep(int Line, string Input, UserAction Action) : Scrip
     public List<Expectation> Expectations { get; } = [];
 }
 
-/// <summary><c>&lt; text</c>: the answer to the preceding send must contain <paramref name="Text"/>.</summary>
-public sealed record Expectation(int Line, string Text);
+/// <summary>
+/// <c>&lt; text</c>: the answer to the preceding send must contain <paramref name="Text"/>; <c>&lt; a | b</c> accepts
+/// either, for answers that depend on live data (a place, or a waitlist place).
+/// </summary>
+public sealed record Expectation(int Line, string Text)
+{
+    public const string Separator = " | ";
+
+    public IReadOnlyList<string> Alternatives { get; } = Text.Split(Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
 
 /// <summary><c>user openid</c>: later sends come from this user.</summary>
 public sealed record SwitchUserStep(int Line, string User) : ScriptStep(Line);

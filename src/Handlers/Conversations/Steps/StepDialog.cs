@@ -25,6 +25,12 @@ public abstract class StepDialog : IChatDialog
 
     protected abstract IReadOnlyDictionary<string, DialogStep> Steps { get; }
 
+    /// <summary>
+    /// The answer to <c>取消</c>. Dialogs whose title reads like an action on the user's data ("已取消我的值班") override
+    /// it to say plainly that only the conversation ended.
+    /// </summary>
+    protected virtual string CancelledText => $"已取消{Title}。如需帮助请回复\"帮助\"。";
+
     public abstract bool IsTriggeredBy(ChatInput input, string normalizedText);
 
     public virtual async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
@@ -47,7 +53,7 @@ public abstract class StepDialog : IChatDialog
         {
             case StepWords.Cancel:
                 context.End();
-                return ChatReply.Text($"已取消{Title}。如需帮助请回复\"帮助\"。");
+                return ChatReply.Text(CancelledText);
             case StepWords.Back:
                 return await BackAsync(context, ct);
             case var word when MenuKeys.HelpWords.Contains(word):
