@@ -6,16 +6,17 @@ namespace WechatLogistics.Bot.Infrastructure.InProcess;
 /// <summary>Single-instance delivery ledger: correct only while one Bot process serves the account.</summary>
 public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
 {
+    // Expired entries are removed from the front of a queue in claim order (every entry lives the same TTL), a few per
+    // claim: the cost stays constant however many deliveries are remembered.
+    private const int MaxRemovalsPerClaim = 16;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _claims;
+    private readonly ConcurrentQueue<(string Key, Entry Entry)> _expiryOrder = new();
 
     public ValueTask<DeliveryClaim> TryClaimAsync(string key, TimeSpan ttl, SessionAddress? session, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (Interlocked.Increment(ref _claims) % 1024 == 0)
-        {
-            Sweep(now);
-        }
+        RemoveExpired(now);
 
         while (true)
         {
@@ -23,6 +24,7 @@ public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
             var entry = _entries.GetOrAdd(key, fresh);
             if (ReferenceEquals(entry, fresh))
             {
+                _expiryOrder.Enqueue((key, fresh));
                 return ValueTask.FromResult(new DeliveryClaim(true));
             }
 
@@ -64,13 +66,24 @@ public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
         }
     }
 
-    private void Sweep(DateTimeOffset now)
+    /// <summary>How many deliveries are remembered (tests).</summary>
+    internal int Count => _entries.Count;
+
+    private void RemoveExpired(DateTimeOffset now)
     {
-        foreach (var pair in _entries)
+        for (var i = 0; i < MaxRemovalsPerClaim && _expiryOrder.TryPeek(out var head) && head.Entry.ExpiresAt <= now; i++)
         {
-            if (pair.Value.ExpiresAt <= now)
+            if (_expiryOrder.TryDequeue(out head))
             {
-                _entries.TryRemove(pair);
+                if (head.Entry.ExpiresAt <= now)
+                {
+                    _entries.TryRemove(new KeyValuePair<string, Entry>(head.Key, head.Entry));
+                }
+                else
+                {
+                    // Completion extended it meanwhile: it goes to the back of the line.
+                    _expiryOrder.Enqueue(head);
+                }
             }
         }
     }
