@@ -2,8 +2,10 @@ using Mediator;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
+using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.WeChat;
+using WechatLogistics.Bot.WeChat.Audience;
 using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers;
 using WechatLogistics.Handlers.Common;
@@ -33,7 +35,10 @@ public static class BotServices
         services.AddStateStores(configuration);
         services.AddWeChatApiClients(configuration);
         services.AddPersistence(configuration);
+        services.AddOutbox();
 
+        services.AddSingleton<FollowerTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowerTracker>());
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
         services.AddSingleton<IDeferredReplySender, CustomerServiceReplySender>();

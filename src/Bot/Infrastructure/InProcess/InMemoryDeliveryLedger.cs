@@ -3,8 +3,11 @@ using WechatLogistics.Bot.WeChat;
 
 namespace WechatLogistics.Bot.Infrastructure.InProcess;
 
-/// <summary>Single-instance delivery ledger: correct only while one Bot process serves the account.</summary>
-public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
+/// <summary>
+/// Single-instance delivery ledger: correct only while one Bot process serves the account. A first delivery of a
+/// user's message also records the contact window, as the Redis ledger does.
+/// </summary>
+public sealed class InMemoryDeliveryLedger(TimeProvider time, InMemoryContactWindow? window = null) : IDeliveryLedger
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _claims;
@@ -23,6 +26,11 @@ public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
             var entry = _entries.GetOrAdd(key, fresh);
             if (ReferenceEquals(entry, fresh))
             {
+                if (session is { OpensContactWindow: true })
+                {
+                    window?.Record(session.Account, session.UserId);
+                }
+
                 return ValueTask.FromResult(new DeliveryClaim(true));
             }
 

@@ -20,10 +20,12 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     // Returns {0} for a retry, {1} for a claim without a session, {1, json} with one (whose idle clock restarts).
-    // Both keys are on the one Redis node we use (no cluster), so a script may touch both.
+    // A user's own message also sets the contact-window key (48 h, PROTOCOL §4.4): one more SET, no more round trips.
+    // All keys are on the one Redis node we use (no cluster), so a script may touch them all.
     private static readonly LuaScript ClaimScript = LuaScript.Prepare(
         """
         if not redis.call('SET', @claim, 'P', 'NX', 'PX', @ttl) then return {0} end
+        if @window ~= '' then redis.call('SET', @window, @now, 'PX', @windowTtl) end
         local d = redis.call('HGET', @session, 'd')
         if not d then return {1} end
         redis.call('PEXPIRE', @session, @idle)
@@ -44,6 +46,9 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
             session = RedisKeys.Session(session.Account, session.UserId),
             ttl = (long)ttl.TotalMilliseconds,
             idle = (long)sessions.Value.IdleTimeout.TotalMilliseconds,
+            window = session.OpensContactWindow ? RedisKeys.ContactWindow(session.Account, session.UserId) : (RedisKey)string.Empty,
+            now = time.GetUtcNow().ToUnixTimeSeconds(),
+            windowTtl = (long)ContactWindowRules.Length.TotalMilliseconds,
         }))!;
         if ((int)result[0] == 0)
         {
