@@ -4,6 +4,7 @@ using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
 using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.Persistence;
+using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Bot.WeChat.Audience;
 using WechatLogistics.Bot.WeChat.Outbound;
@@ -24,6 +25,9 @@ public static class BotServices
         services.AddHealthChecks();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
+        // Staff API bodies name enums by their names ("Audience": "Building").
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddStaffAuth();
 
         services.AddMediator((MediatorOptions options) =>
         {

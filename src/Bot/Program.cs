@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WechatLogistics.Bot;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,8 +12,11 @@ builder.Services.AddBot(builder.Configuration);
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapOfficialAccountCallback();
+app.MapStaffEndpoints();
 
 app.Run();
 
