@@ -84,7 +84,7 @@ public sealed class ChannelRulesTests
         var host = bed.StartHost(WithTemplate);
         var user = bed.User(4);
         // The bot believes the window is open (it recorded a message), but WeChat has closed it: 45015 at send time.
-        await host.Services.GetRequiredService<Bot.WeChat.IContactWindow>().RecordAsync(OutboxTestBed.AppId, user, CancellationToken.None);
+        await host.Services.GetRequiredService<Bot.WeChat.IContactWindow>().RecordAsync(bed.AppId, user, CancellationToken.None);
 
         await OutboxTestBed.EnqueueAsync(host, Notice(user, "n1"));
         var row = Assert.Single(await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(10), 1));
@@ -101,7 +101,7 @@ public sealed class ChannelRulesTests
         var host = bed.StartHost(WithTemplate);
         var user = bed.User(5);
         // The popup answer reached the bot, but the fake API never saw the acceptance.
-        await PostPopupAsync(host, user, "accept");
+        await PostPopupAsync(bed, host, user, "accept");
 
         await OutboxTestBed.EnqueueAsync(host, Notice(user, "n1"));
         var row = Assert.Single(await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(10), 1));
@@ -135,14 +135,14 @@ public sealed class ChannelRulesTests
         await using var bed = await Strict();
         var host = bed.StartHost(WithTemplate);
         var user = bed.User(7);
-        await PostPopupAsync(host, user, "accept");
-        await PostPopupAsync(host, user, "accept");
+        await PostPopupAsync(bed, host, user, "accept");
+        await PostPopupAsync(bed, host, user, "accept");
         await using (var db = bed.Database.CreateContext())
         {
             Assert.Equal(2, (await db.SubscribeConsents.SingleAsync(c => c.OpenId == user)).Credits);
         }
 
-        await PostPopupAsync(host, user, "reject");
+        await PostPopupAsync(bed, host, user, "reject");
 
         await using var after = bed.Database.CreateContext();
         Assert.Equal(0, (await after.SubscribeConsents.SingleAsync(c => c.OpenId == user)).Credits);
@@ -164,10 +164,10 @@ public sealed class ChannelRulesTests
     {
         using var http = bed.Fake.CreateClient();
         (await http.PostAsync($"/_sim/consent?openid={user}&template_id={Template}", null)).EnsureSuccessStatusCode();
-        await PostPopupAsync(host, user, "accept");
+        await PostPopupAsync(bed, host, user, "accept");
     }
 
-    private static async Task PostPopupAsync(BotFactory host, string user, string status)
+    private static async Task PostPopupAsync(OutboxTestBed bed, BotFactory host, string user, string status)
     {
         var xml =
             $"<xml><ToUserName><![CDATA[gh_demo]]></ToUserName><FromUserName><![CDATA[{user}]]></FromUserName>" +
@@ -175,7 +175,7 @@ public sealed class ChannelRulesTests
             "<Event><![CDATA[subscribe_msg_popup_event]]></Event><SubscribeMsgPopupEvent><List>" +
             $"<TemplateId><![CDATA[{Template}]]></TemplateId><SubscribeStatusString><![CDATA[{status}]]></SubscribeStatusString>" +
             "<PopupScene>2</PopupScene></List></SubscribeMsgPopupEvent></xml>";
-        var response = await host.CreateClient().SendAsync(new WeChatPush().Build(xml, PushMode.Safe, timestamp: WeChatPush.Now().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var response = await host.CreateClient().SendAsync(new WeChatPush(appId: bed.AppId).Build(xml, PushMode.Safe, timestamp: WeChatPush.Now().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("success", await response.Content.ReadAsStringAsync());
     }

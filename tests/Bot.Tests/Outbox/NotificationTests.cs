@@ -145,7 +145,7 @@ public sealed class NotificationTests
         await using var bed = await OutboxTestBed.CreateAsync();
         var host = bed.StartHost(new Dictionary<string, string?>
         {
-            ["WeCom:CorpId"] = "wwdemo", ["WeCom:AgentId"] = "1000002", ["WeCom:Secret"] = "demo-wecom-secret",
+            ["WeCom:CorpId"] = "ww" + bed.AppId, ["WeCom:AgentId"] = "1000002", ["WeCom:Secret"] = "demo-wecom-secret",
             ["Announcements:StaffToUser"] = "zhang.san|li.si", ["Announcements:StaffToParty"] = "7",
         });
 

@@ -16,7 +16,6 @@ namespace WechatLogistics.Bot.Tests.Outbox;
 /// </summary>
 public sealed class OutboxTestBed : IAsyncDisposable
 {
-    public const string AppId = Bot.Configuration.DemoCredentials.AppId;
 
     private readonly List<BotFactory> _hosts = [];
 
@@ -32,6 +31,12 @@ public sealed class OutboxTestBed : IAsyncDisposable
     public FakeApiHost Fake { get; private set; }
 
     public string? Redis { get; }
+
+    /// <summary>
+    /// Unique per test bed: Redis keys (access token, contact windows) are per AppId, so parallel tests, each with its own
+    /// fake API, never use each other's tokens.
+    /// </summary>
+    public string AppId { get; } = "wxtest" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Unique per test bed, so tests sharing Redis never see each other's users.</summary>
     public string UserPrefix { get; } = "o-" + Guid.NewGuid().ToString("N")[..8] + "-";
@@ -53,6 +58,7 @@ public sealed class OutboxTestBed : IAsyncDisposable
     {
         var all = new Dictionary<string, string?>(Database.Settings)
         {
+            ["WeChat:AppId"] = AppId,
             ["WeChat:ApiBaseUrl"] = Fake.BaseAddress.ToString().TrimEnd('/'),
             ["WeCom:ApiBaseUrl"] = Fake.BaseAddress.ToString().TrimEnd('/'),
             ["Outbox:PollInterval"] = "00:00:00.050",
