@@ -15,7 +15,7 @@ namespace WechatLogistics.Bot.Outbox;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store,
-    IEnumerable<IOutboxChannel> channels,
+    IServiceProvider services,
     OutboxRateLimits limits,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -25,7 +25,9 @@ public sealed partial class OutboxDispatcher(
     private const int RecordBatch = 500;
     private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<OutboxChannel, IOutboxChannel> _channels = channels.ToDictionary(c => c.Channel);
+    // Resolved when the loop starts, not when hosted services are listed: the senders' API clients read options that
+    // start-up validation must be first to reject.
+    private Dictionary<OutboxChannel, IOutboxChannel> _channels = [];
     private readonly Channel<OutboxResult> _results = Channel.CreateUnbounded<OutboxResult>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Task, byte> _work = new();
     private int _inFlight;
@@ -36,6 +38,7 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        _channels = services.GetServices<IOutboxChannel>().ToDictionary(c => c.Channel);
         var settings = options.Value;
         var recorder = RecordLoopAsync();
         using var slots = new SemaphoreSlim(settings.MaxConcurrency);

@@ -20,6 +20,9 @@ public sealed partial class DatabaseInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Any constant distinct from the seeder's; "WLMIGRAT" in ASCII.</summary>
+    private const long MigrationLockKey = 0x574C_4D49_4752_4154;
+
     /// <summary>Safe to run again and from several instances at once: migrations and seeding each take a lock.</summary>
     public static async Task<(int Applied, int Seeded)> InitializeAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
@@ -30,8 +33,31 @@ public sealed partial class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
-        await db.Database.MigrateAsync(ct);
+        int pending;
+        if (db.Database.IsNpgsql())
+        {
+            // EF's own migration lock is taken per migration transaction, so with two pending migrations a second
+            // instance can read the history before the first one's later migration commits and apply it again.
+            // One session-level advisory lock around the whole run serialises instances.
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+                pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+            await db.Database.MigrateAsync(ct);
+        }
+
         var seeded = await ReferenceDataSeeder.SeedAsync(db, now, ct);
         return (pending, seeded);
     }

@@ -15,18 +15,19 @@ namespace WechatLogistics.Bot.Outbox.Channels;
 public sealed class WeComRobotChannel : IOutboxChannel
 {
     private readonly IOptionsMonitor<MaintenanceOptions> _maintenance;
-    private readonly WeComApiClient _client;
+    private readonly Lazy<WeComApiClient> _client;
 
     public WeComRobotChannel(
         IFlurlClientCache http, IOptions<WeComOptions> wecom, IOptionsMonitor<MaintenanceOptions> maintenance, TimeProvider time, ILogger<WeComApiClient> logger)
     {
         _maintenance = maintenance;
         // Robot webhooks need no corp credentials or token (the key is the credential), so they work without the app section.
-        var settings = new WeComApiSettings
-        {
-            CorpId = "robot-only", CorpSecret = "unused", BaseUrl = wecom.Value.ApiBaseUrl, Timeout = WeChatApiRegistration.HttpTimeout,
-        };
-        _client = new WeComApiClient(http.Get(WeChatApiRegistration.WeComHost), settings, new InMemoryAccessTokenStore(), time, logger);
+        _client = new(() => new WeComApiClient(
+            http.Get(WeChatApiRegistration.WeComHost),
+            new WeComApiSettings { CorpId = "robot-only", CorpSecret = "unused", BaseUrl = wecom.Value.ApiBaseUrl, Timeout = WeChatApiRegistration.HttpTimeout },
+            new InMemoryAccessTokenStore(),
+            time,
+            logger));
     }
 
     public OutboxChannel Channel => OutboxChannel.WeComRobot;
@@ -43,7 +44,7 @@ public sealed class WeComRobotChannel : IOutboxChannel
 
         try
         {
-            await _client.SendRobotMessageAsync(key, CgibinWebhookSendRequest.ForMarkdown(content.Text), ct);
+            await _client.Value.SendRobotMessageAsync(key, CgibinWebhookSendRequest.ForMarkdown(content.Text), ct);
             return SendOutcome.Sent;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

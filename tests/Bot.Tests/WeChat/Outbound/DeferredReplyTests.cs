@@ -32,7 +32,7 @@ public sealed class DeferredReplyTests
             push.Build(WeChatPush.TextXml(user, "探针", Random.Shared.NextInt64(1, long.MaxValue)), PushMode.Safe));
 
         Assert.Equal("success", await response.Content.ReadAsStringAsync());
-        await WaitForLogAsync(factory.Logs, "answer to o-de… queued");
+        await WaitForLogAsync(factory.Logs, "queued for a customer-service message");
         await WaitForCallAsync(http, "/cgi-bin/message/custom/send");
         var sent = Assert.Single(http.CallLog, c => c.Request.Url.Path.EndsWith("/cgi-bin/message/custom/send", StringComparison.Ordinal));
         Assert.StartsWith("http://127.0.0.1:5090/cgi-bin/message/custom/send?", sent.Request.Url.ToString());
