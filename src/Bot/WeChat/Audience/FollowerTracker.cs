@@ -127,7 +127,7 @@ public sealed partial class FollowerTracker(IServiceScopeFactory scopes, TimePro
                 object? unfollowedAt = change.Kind == Kind.Unfollowed ? at : null;
                 var following = change.Kind != Kind.Unfollowed;
                 await db.Database.ExecuteSqlRawAsync(
-                    change.Kind == Kind.Seen ? InsertIfUnknown : Upsert, [change.OpenId, at, following, unfollowedAt ?? DBNull.Value], ct);
+                    change.Kind == Kind.Seen ? InsertIfUnknown : Upsert, [change.OpenId, at, following, unfollowedAt!], ct);
             }
 
             await transaction.CommitAsync(ct);
