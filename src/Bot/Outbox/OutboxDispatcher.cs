@@ -23,7 +23,9 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int RecordBatch = 500;
+    private const int RecordAttempts = 30;
     private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RecordGather = TimeSpan.FromMilliseconds(50);
 
     // Resolved when the loop starts, not when hosted services are listed: the senders' API clients read options that
     // start-up validation must be first to reject.
@@ -213,6 +215,9 @@ public sealed partial class OutboxDispatcher(
         var batch = new List<OutboxResult>(RecordBatch);
         while (await _results.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            // Sends finishing one by one (a rate-limited fan-out) would cost a transaction each: gather them briefly.
+            await Task.Delay(RecordGather, CancellationToken.None);
+
             while (batch.Count < RecordBatch && _results.Reader.TryRead(out var result))
             {
                 batch.Add(result);
@@ -225,10 +230,16 @@ public sealed partial class OutboxDispatcher(
                     await store.RecordAsync(batch, Owner, CancellationToken.None);
                     break;
                 }
-                catch (Exception ex) when (attempt < 30)
+                catch (Exception ex)
                 {
                     // The database is away: keep the outcomes and try again (the leases keep the rows ours meanwhile).
+                    // After that, the rows come back when their leases expire: sent ones may then be sent again.
                     LogRecordFailed(logger, batch.Count, attempt, ex);
+                    if (attempt == RecordAttempts)
+                    {
+                        break;
+                    }
+
                     await Task.Delay(RecordRetry, CancellationToken.None);
                 }
             }
