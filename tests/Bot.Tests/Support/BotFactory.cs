@@ -30,6 +30,33 @@ public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string
 
     public CountingLedger Ledger => Services.GetRequiredService<CountingLedger>();
 
+    /// <summary>
+    /// Starts a host with <paramref name="settings"/> and returns the validation error that stops it. The program's own
+    /// thread can fail and dispose the host before WebApplicationFactory's thread asks it for its lifetime (a race in
+    /// Mvc.Testing's DeferredHost that shows up as ObjectDisposedException); that attempt is simply made again.
+    /// </summary>
+    public static Microsoft.Extensions.Options.OptionsValidationException StartupFailure(IReadOnlyDictionary<string, string?> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var host = new BotFactory(settings: settings);
+            try
+            {
+                host.CreateClient();
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException error)
+            {
+                return error;
+            }
+            catch (ObjectDisposedException) when (attempt < 10)
+            {
+                continue;
+            }
+
+            throw new InvalidOperationException("The host started although its settings are invalid.");
+        }
+    }
+
     private readonly string _databaseFolder = TestDatabase.NewTempFolder();
 
     private string DatabaseConnectionString => $"Data Source={Path.Combine(_databaseFolder, "bot.db")}";
