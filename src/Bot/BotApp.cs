@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 
 namespace WechatLogistics.Bot;
@@ -15,8 +16,11 @@ public static class BotApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOfficialAccountCallback();
+        app.MapStaffEndpoints();
         return app;
     }
 }

@@ -2,8 +2,11 @@ using Mediator;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
+using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.Persistence;
+using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
+using WechatLogistics.Bot.WeChat.Audience;
 using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers;
 using WechatLogistics.Handlers.Common;
@@ -22,6 +25,9 @@ public static class BotServices
         services.AddHealthChecks();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
+        // Staff API bodies name enums by their names ("Audience": "Building").
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddStaffAuth();
 
         services.AddMediator((MediatorOptions options) =>
         {
@@ -33,7 +39,10 @@ public static class BotServices
         services.AddStateStores(configuration);
         services.AddWeChatApiClients(configuration);
         services.AddPersistence(configuration);
+        services.AddOutbox();
 
+        services.AddSingleton<FollowerTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowerTracker>());
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
         services.AddSingleton<IDeferredReplySender, CustomerServiceReplySender>();

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using WechatLogistics.Handlers.Announcements;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.RepairTickets.Chat;
 using WechatLogistics.Handlers.Volunteering;
+using WechatLogistics.Handlers.Notifications;
 
 namespace WechatLogistics.Handlers;
 
@@ -20,6 +22,8 @@ public static class DependencyInjection
         services.AddScoped<IChatDialog, FeedbackDialog>();
         services.AddScoped<IChatDialog, VolunteerDialog>();
         services.AddScoped<IChatDialog, MyShiftsDialog>();
+        services.AddNotifications();
+        services.AddAnnouncements();
         return services;
     }
 }

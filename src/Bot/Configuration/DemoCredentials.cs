@@ -12,6 +12,9 @@ public static partial class DemoCredentials
 
     public const string EncodingAesKey = "DemoKeyForLocalSimulatorOnly0123456789abcde";
 
+    /// <summary>The staff API's demo JWT signing key: whoever knows it can sign an admin token.</summary>
+    public const string SigningKey = "DEMO-SIGNING-KEY-public-change-me-0123456789abcdef";
+
     public static bool AreInUse(WeChatOptions options) =>
         options.AppId == AppId || options.Token == Token || options.EncodingAesKey == EncodingAesKey;
 
@@ -19,16 +22,27 @@ public static partial class DemoCredentials
         Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri)
         && uri.Host.EndsWith("weixin.qq.com", StringComparison.OrdinalIgnoreCase);
 
-    public static void WarnIfMisused(WeChatOptions options, ILogger logger)
+    public static bool SigningKeyInUse(Staff.AuthOptions auth) => auth.SigningKey == SigningKey;
+
+    public static void WarnIfMisused(WeChatOptions options, Staff.AuthOptions auth, ILogger logger)
     {
-        if (AreInUse(options) && PointsAtRealWeChat(options))
+        if ((AreInUse(options) || SigningKeyInUse(auth)) && PointsAtRealWeChat(options))
         {
             LogDemoAgainstRealHost(logger, options.ApiBaseUrl);
+        }
+        else if (SigningKeyInUse(auth))
+        {
+            LogDemoSigningKey(logger);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message =
-        "!!! DEMO CREDENTIALS IN USE WITH THE REAL WECHAT API ({ApiBaseUrl}) !!! The AppId/Token/EncodingAesKey in appsettings.json are public demo values " +
-        "for tools/Simulator. Set WeChat__AppId, WeChat__AppSecret, WeChat__Token and WeChat__EncodingAesKey to your account's values.")]
+        "!!! DEMO CREDENTIALS IN USE WITH THE REAL WECHAT API ({ApiBaseUrl}) !!! The AppId/Token/EncodingAesKey and Auth:SigningKey in appsettings.json " +
+        "are public demo values for tools/Simulator. Set WeChat__AppId, WeChat__AppSecret, WeChat__Token, WeChat__EncodingAesKey and Auth__SigningKey " +
+        "to your own values.")]
     private static partial void LogDemoAgainstRealHost(ILogger logger, string apiBaseUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Auth:SigningKey is the public demo key from appsettings.json: anyone can sign a staff token. Set Auth__SigningKey before exposing the staff API.")]
+    private static partial void LogDemoSigningKey(ILogger logger);
 }

@@ -19,6 +19,8 @@ public static partial class StateStoreRegistration
         if (string.IsNullOrWhiteSpace(redis))
         {
             services.AddSingleton<ISessionStore, InMemorySessionStore>();
+            services.AddSingleton<InMemoryContactWindow>();
+            services.AddSingleton<IContactWindow>(sp => sp.GetRequiredService<InMemoryContactWindow>());
             services.AddSingleton<IDeliveryLedger, InMemoryDeliveryLedger>();
             services.AddSingleton<IAccessTokenStore, InMemoryAccessTokenStore>();
             services.AddHostedService<StartupNotice>();
@@ -32,6 +34,7 @@ public static partial class StateStoreRegistration
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IDeliveryLedger, RedisDeliveryLedger>();
+        services.AddSingleton<IContactWindow, RedisContactWindow>();
         services.AddSingleton<IAccessTokenStore, RedisAccessTokenStore>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;

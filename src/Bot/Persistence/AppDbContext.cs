@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Domain.Announcements;
+using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Locations;
+using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Volunteering;
 using WechatLogistics.Handlers.Common;
@@ -12,7 +15,7 @@ namespace WechatLogistics.Bot.Persistence;
 /// The one model, shared by both providers. <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>
 /// only add their provider's conventions and own a migrations folder each (docs/decisions/persistence.md).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
+public abstract partial class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
 {
     public DbSet<RepairTicket> RepairTickets => Set<RepairTicket>();
 
@@ -23,6 +26,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Feedback> Feedbacks => Set<Feedback>();
 
     public DbSet<VolunteerShift> VolunteerShifts => Set<VolunteerShift>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<Follower> Followers => Set<Follower>();
+
+    public DbSet<DormBinding> DormBindings => Set<DormBinding>();
+
+    public DbSet<SubscribeConsent> SubscribeConsents => Set<SubscribeConsent>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 

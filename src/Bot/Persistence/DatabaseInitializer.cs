@@ -20,6 +20,9 @@ public sealed partial class DatabaseInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Any constant distinct from the seeder's; "WLMIGRAT" in ASCII.</summary>
+    private const long MigrationLockKey = 0x574C_4D49_4752_4154;
+
     /// <summary>Safe to run again and from several instances at once: migrations and seeding each take a lock.</summary>
     public static async Task<(int Applied, int Seeded)> InitializeAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
@@ -32,6 +35,7 @@ public sealed partial class DatabaseInitializer(
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
         await MigrateAsync(db, ct);
+
         var seeded = await ReferenceDataSeeder.SeedAsync(db, now, ct);
         return (pending, seeded);
     }
@@ -68,9 +72,6 @@ public sealed partial class DatabaseInitializer(
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    // Any fixed 64-bit number unique to this purpose among the app's advisory locks.
-    private const long MigrationLockKey = 0x574C_4D49_4752_0001; // "WLMIGR" 1
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}): {Applied} migrations applied, {Seeded} reference rows added")]
     private static partial void LogReady(ILogger logger, string? provider, int applied, int seeded);

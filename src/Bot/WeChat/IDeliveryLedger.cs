@@ -31,8 +31,15 @@ public sealed record DeliveryOutcome(string? ReplyXml)
     public static DeliveryOutcome Success { get; } = new((string?)null);
 }
 
-/// <summary>Whose session to read ahead while claiming.</summary>
-public sealed record SessionAddress(string Account, string UserId);
+/// <summary>
+/// Whose session to read ahead while claiming; with <see cref="OpensContactWindow"/>, the claim also records the user's
+/// message for the customer-service window (<see cref="IContactWindow"/>) in the same round trip.
+/// </summary>
+public sealed record SessionAddress(string Account, string UserId)
+{
+    /// <summary>True for a user's own message (not an event): it opens the 48-hour window (PROTOCOL §4.4).</summary>
+    public bool OpensContactWindow { get; init; }
+}
 
 /// <param name="Session">The session read ahead, or null when the store did not read it (the engine loads it).</param>
 public readonly record struct DeliveryClaim(bool Claimed, PreloadedSession? Session = null);

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.WeChat.Audience;
 using WechatLogistics.Handlers.Conversations;
+using WechatLogistics.Handlers.Notifications;
 using WechatLogistics.Wechat.Messages;
 
 namespace WechatLogistics.Bot.WeChat;
@@ -15,6 +17,7 @@ public sealed partial class MessageDispatcher(
     IDeliveryLedger ledger,
     IServiceScopeFactory scopes,
     IDeferredReplySender deferred,
+    FollowerTracker followers,
     IOptions<WeChatOptions> options,
     TimeProvider time,
     ILogger<MessageDispatcher> logger)
@@ -29,7 +32,9 @@ public sealed partial class MessageDispatcher(
         var key = account + ":" + message.DedupeKey;
 
         var input = ChatInputMapper.Map(message, account, time.GetUtcNow());
-        var sessionAddress = HandleChatMessageCommandHandler.NeedsSession(input.Kind) ? new SessionAddress(account, input.UserId) : null;
+        var sessionAddress = HandleChatMessageCommandHandler.NeedsSession(input.Kind)
+            ? new SessionAddress(account, input.UserId) { OpensContactWindow = message is not EventMessage }
+            : null;
 
         // WeChat retries 3x when unanswered for 5 s: dedupe by MsgId, events by FromUserName+CreateTime.
         var claim = await ledger.TryClaimAsync(key, ttl, sessionAddress, ct);
@@ -38,6 +43,15 @@ public sealed partial class MessageDispatcher(
             var earlier = await ledger.WaitForOutcomeAsync(key, Positive(budget), ct);
             LogDuplicate(logger, earlier is null ? "still running" : earlier.ReplyXml is null ? "success" : "reply");
             return earlier?.ReplyXml;
+        }
+
+        followers.Observe(message);
+        if (ConsentOf(message) is { } consent)
+        {
+            // A popup answer has nothing to reply; it only changes what we may send later.
+            await RecordConsentAsync(consent);
+            await ledger.CompleteAsync(key, DeliveryOutcome.Success, ttl, CancellationToken.None);
+            return null;
         }
 
         var work = RunInOwnScopeAsync(new HandleChatMessageCommand(input) { Preloaded = claim.Session });
@@ -53,6 +67,26 @@ public sealed partial class MessageDispatcher(
         LogDeferredAnswer(logger, settings.ReplyDeadlineMilliseconds);
         _ = SendWhenDoneAsync(work, input);
         return null;
+    }
+
+    private static RecordSubscribeConsentCommand? ConsentOf(InboundMessage message) => message switch
+    {
+        SubscribeMessagePopupEvent popup => new(popup.FromUserName, [.. popup.Choices.Select(c => new SubscribeConsentChoice(c.TemplateId, c.Accepted))]),
+        SubscribeMessageChangeEvent change => new(change.FromUserName, [.. change.Choices.Select(c => new SubscribeConsentChoice(c.TemplateId, c.Accepted))]),
+        _ => null,
+    };
+
+    private async Task RecordConsentAsync(RecordSubscribeConsentCommand command)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogConsentFailed(logger, ex);
+        }
     }
 
     private async Task<ChatReply> RunInOwnScopeAsync(HandleChatMessageCommand command)
@@ -107,6 +141,9 @@ public sealed partial class MessageDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answer not ready within {DeadlineMs} ms: replied success, the answer follows by another channel")]
     private static partial void LogDeferredAnswer(ILogger logger, int deadlineMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscribe-notification consent could not be recorded")]
+    private static partial void LogConsentFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A deferred answer could not be produced or sent")]
     private static partial void LogDeferredFailed(ILogger logger, Exception exception);

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using WechatLogistics.Domain.Announcements;
+using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Locations;
+using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Volunteering;
 
@@ -25,6 +28,18 @@ public interface IAppDbContext
 
     /// <summary>Shifts with their signups: the signups are owned and always load with the shift.</summary>
     DbSet<VolunteerShift> VolunteerShifts { get; }
+
+    DbSet<Announcement> Announcements { get; }
+
+    /// <summary>Users known to the Official Account (written in batches off the webhook's hot path).</summary>
+    DbSet<Follower> Followers { get; }
+
+    DbSet<DormBinding> DormBindings { get; }
+
+    /// <summary>Remaining subscribe-notification acceptances per user and template.</summary>
+    DbSet<SubscribeConsent> SubscribeConsents { get; }
+
+    DbSet<InboxMessage> InboxMessages { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }

@@ -27,6 +27,8 @@ namespace WechatLogistics.Wechat.Api;
 [JsonSerializable(typeof(CgibinMessageTemplateSendResponse))]
 [JsonSerializable(typeof(CgibinMessageSubscribeSendRequest))]
 [JsonSerializable(typeof(CgibinMessageSubscribeSendResponse))]
+[JsonSerializable(typeof(CgibinMessageSubscribeBizSendRequest))]
+[JsonSerializable(typeof(CgibinMessageSubscribeBizSendResponse))]
 [JsonSerializable(typeof(SnsJsCode2SessionResponse))]
 [JsonSerializable(typeof(CgibinMediaGetResponse))]
 [JsonSerializable(typeof(CgibinGetTokenResponse))]

@@ -53,3 +53,22 @@ public sealed record ViewEvent : EventMessage
 
 /// <summary>Any other event name (TEMPLATESENDJOBFINISH, enter_agent, …); never a parse failure.</summary>
 public sealed record UnknownEvent : EventMessage;
+
+/// <summary>One template in a subscribe-notification event: accepted or rejected (PROTOCOL §2.3).</summary>
+/// <param name="PopupScene">Where the popup was shown (0, 1, 2); null when absent (change events).</param>
+public sealed record SubscribeMessageChoice(string TemplateId, bool Accepted, int? PopupScene);
+
+/// <summary>
+/// <c>subscribe_msg_popup_event</c>: the user answered the subscribe-notification popup, accept or reject per template.
+/// Each acceptance allows one send of that template (PROTOCOL §4.6).
+/// </summary>
+public sealed record SubscribeMessagePopupEvent : EventMessage
+{
+    public required IReadOnlyList<SubscribeMessageChoice> Choices { get; init; }
+}
+
+/// <summary><c>subscribe_msg_change_event</c>: the user turned templates off in the settings (items are rejects only).</summary>
+public sealed record SubscribeMessageChangeEvent : EventMessage
+{
+    public required IReadOnlyList<SubscribeMessageChoice> Choices { get; init; }
+}

@@ -76,6 +76,29 @@ public static partial class InboundMessageParser
                 EventKey = eventKey,
                 MenuId = fields.Optional("MenuId"),
             },
+            "SUBSCRIBE_MSG_POPUP_EVENT" => new SubscribeMessagePopupEvent
+            {
+                ToUserName = header.ToUserName,
+                FromUserName = header.FromUserName,
+                CreateTime = header.CreateTime,
+                MsgType = header.MsgType,
+                AgentId = header.AgentId,
+                Event = name,
+                EventKey = eventKey,
+                Choices = Choices(fields, "SubscribeMsgPopupEvent"),
+            },
+            "SUBSCRIBE_MSG_CHANGE_EVENT" => new SubscribeMessageChangeEvent
+            {
+                ToUserName = header.ToUserName,
+                FromUserName = header.FromUserName,
+                CreateTime = header.CreateTime,
+                MsgType = header.MsgType,
+                AgentId = header.AgentId,
+                Event = name,
+                EventKey = eventKey,
+                // The documentation's example wraps the change event in SubscribeMsgPopupEvent (PROTOCOL §2.3): accept both.
+                Choices = Choices(fields, "SubscribeMsgChangeEvent") is { Count: > 0 } changed ? changed : Choices(fields, "SubscribeMsgPopupEvent"),
+            },
             _ => new UnknownEvent
             {
                 ToUserName = header.ToUserName,
@@ -88,4 +111,15 @@ public static partial class InboundMessageParser
             },
         };
     }
+
+    /// <summary>The List items with a TemplateId; a status other than "accept" counts as a rejection.</summary>
+    private static List<SubscribeMessageChoice> Choices(XmlFields fields, string container) =>
+    [
+        .. fields.ListItems(container)
+            .Where(item => item.TryGetValue("TemplateId", out var id) && id.Length > 0)
+            .Select(item => new SubscribeMessageChoice(
+                item["TemplateId"],
+                string.Equals(item.GetValueOrDefault("SubscribeStatusString"), "accept", StringComparison.Ordinal),
+                int.TryParse(item.GetValueOrDefault("PopupScene"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var scene) ? scene : null)),
+    ];
 }

@@ -6,6 +6,10 @@ internal sealed partial class XmlFields
 {
     public bool Contains(string name) => _values.ContainsKey(name);
 
+    /// <summary>The <c>List</c> items of a container element (SubscribeMsgPopupEvent …); empty when absent.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> ListItems(string container) =>
+        _lists.TryGetValue(container, out var items) ? items : [];
+
     /// <summary>Free text (Content, Title, Label…): exactly as sent, never trimmed; "" when absent.</summary>
     public string Text(string name) => _values.GetValueOrDefault(name, string.Empty);
 

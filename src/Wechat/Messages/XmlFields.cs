@@ -6,14 +6,20 @@ namespace WechatLogistics.Wechat.Messages;
 /// <summary>
 /// One forward-only pass over a WeChat XML document, keeping the text of the root's child elements.
 /// Lenient as PROTOCOL §2.1 asks: CDATA or plain text, whitespace between elements and unknown
-/// elements are accepted; elements with children (e.g. SubscribeMsgPopupEvent) are skipped. Strict
+/// elements are accepted. Elements with children keep only their <c>List</c> items (the shape of
+/// SubscribeMsgPopupEvent, §2.3), each as its simple fields; anything deeper is skipped. Strict
 /// where it matters (PROTOCOL §0.6): no DTD, no external resolution, a size cap.
 /// </summary>
 internal sealed partial class XmlFields
 {
     private readonly Dictionary<string, string> _values;
+    private readonly Dictionary<string, List<Dictionary<string, string>>> _lists;
 
-    private XmlFields(Dictionary<string, string> values) => _values = values;
+    private XmlFields(Dictionary<string, string> values, Dictionary<string, List<Dictionary<string, string>>> lists)
+    {
+        _values = values;
+        _lists = lists;
+    }
 
     public static XmlFields Read(string xml, int maxCharacters)
     {
@@ -39,14 +45,15 @@ internal sealed partial class XmlFields
         try
         {
             using var reader = XmlReader.Create(new StringReader(xml), settings);
-            var values = ReadRootChildren(reader);
+            var lists = new Dictionary<string, List<Dictionary<string, string>>>(StringComparer.Ordinal);
+            var values = ReadRootChildren(reader, lists);
 
             // Read to the end so trailing garbage after the root is rejected too.
             while (reader.Read())
             {
             }
 
-            return new XmlFields(values);
+            return new XmlFields(values, lists);
         }
         catch (XmlException ex)
         {
@@ -54,7 +61,7 @@ internal sealed partial class XmlFields
         }
     }
 
-    private static Dictionary<string, string> ReadRootChildren(XmlReader reader)
+    private static Dictionary<string, string> ReadRootChildren(XmlReader reader, Dictionary<string, List<Dictionary<string, string>>> lists)
     {
         if (reader.MoveToContent() != XmlNodeType.Element)
         {
@@ -74,10 +81,15 @@ internal sealed partial class XmlFields
             if (reader.NodeType == XmlNodeType.Element && reader.Depth == childDepth)
             {
                 var name = reader.LocalName;
-                var value = ReadSimpleContent(reader);
+                var items = new List<Dictionary<string, string>>();
+                var value = ReadSimpleContent(reader, items);
                 if (value is not null)
                 {
                     values.TryAdd(name, value);
+                }
+                else if (items.Count > 0)
+                {
+                    lists.TryAdd(name, items);
                 }
             }
             else
@@ -89,8 +101,11 @@ internal sealed partial class XmlFields
         return values;
     }
 
-    /// <summary>Reads an element's text (CDATA and text nodes); null when it has child elements.</summary>
-    private static string? ReadSimpleContent(XmlReader reader)
+    /// <summary>
+    /// Reads an element's text (CDATA and text nodes); null when it has child elements, whose <c>List</c> children
+    /// are added to <paramref name="listItems"/> when given (one level only).
+    /// </summary>
+    private static string? ReadSimpleContent(XmlReader reader, List<Dictionary<string, string>>? listItems = null)
     {
         if (reader.IsEmptyElement)
         {
@@ -120,6 +135,10 @@ internal sealed partial class XmlFields
 
                     reader.Read();
                     break;
+                case XmlNodeType.Element when listItems is not null && reader.LocalName == "List" && !reader.IsEmptyElement:
+                    complex = true;
+                    listItems.Add(ReadListItem(reader));
+                    break;
                 case XmlNodeType.Element:
                     complex = true;
                     reader.Skip();
@@ -136,5 +155,31 @@ internal sealed partial class XmlFields
 
         reader.Read();
         return complex ? null : builder?.ToString() ?? single ?? string.Empty;
+    }
+
+    /// <summary>One <c>List</c> item: its simple child elements by name (nested elements are skipped).</summary>
+    private static Dictionary<string, string> ReadListItem(XmlReader reader)
+    {
+        var item = new Dictionary<string, string>(4, StringComparer.Ordinal);
+        var depth = reader.Depth;
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+            {
+                var name = reader.LocalName;
+                if (ReadSimpleContent(reader) is { } text)
+                {
+                    item.TryAdd(name, text.Trim());
+                }
+            }
+            else if (!reader.Read())
+            {
+                throw new WeChatXmlException("The XML ends inside an element.");
+            }
+        }
+
+        reader.Read();
+        return item;
     }
 }

@@ -34,6 +34,11 @@ public sealed class ConfigurationTests
     [InlineData("WeChat:Token", "", "WeChat:Token is missing")]
     [InlineData("WeChat:AppSecret", "", "WeChat:AppSecret is missing")]
     [InlineData("WeChat:EncodingAesKey", "too-short", "WeChat:EncodingAesKey must be")]
+    [InlineData("Auth:SigningKey", "only-31-bytes-long-0123456789ab", "Auth:SigningKey must be at least 32 bytes")]
+    [InlineData("Auth:StaffAccounts:0:PasswordHash", "plain-text-password", "PasswordHash from `wechat-sim hash-password`")]
+    [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize must be between 1 and 1000")]
+    [InlineData("Outbox:Lease", "00:00:00.500", "Outbox:Lease must be between")]
+    [InlineData("Outbox:MaxRetryDelay", "00:00:00.001", "Outbox:MaxRetryDelay must not be shorter")]
     public async Task InvalidOptions_FailAtStartWithTheKeyNamed(string key, string value, string expected)
     {
         var error = await StartupValidation.StartFailureAsync(key, value);

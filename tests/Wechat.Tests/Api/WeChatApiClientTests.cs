@@ -149,6 +149,48 @@ public sealed class WeChatApiClientTests
     }
 
     [Fact]
+    public async Task SendSubscribeNotificationAsync_PostsToBizSendWithTokenAndData()
+    {
+        using var http = new HttpTest();
+        http.RespondWithStableTokens(Token1);
+        http.ForCallsTo("*/cgi-bin/message/subscribe/bizsend*").RespondWith(Ok(""));
+        var request = new CgibinMessageSubscribeBizSendRequest
+        {
+            ToUser = "OPENID",
+            TemplateId = "TEMPLATE_ID",
+            Data = new Dictionary<string, TemplateValue> { ["character_string1"] = new("R20250903-0042"), ["phrase2"] = new("已派单") },
+        };
+
+        await WeChatClient().SendSubscribeNotificationAsync(request, Ct);
+
+        var call = http.SingleCall("/cgi-bin/message/subscribe/bizsend");
+        Assert.Equal(Token1, call.Request.Url.QueryParams.FirstOrDefault("access_token"));
+        AssertJsonEqual(
+            """
+            {"touser":"OPENID","template_id":"TEMPLATE_ID",
+             "data":{"character_string1":{"value":"R20250903-0042"},"phrase2":{"value":"已派单"}}}
+            """,
+            call.RequestBody);
+    }
+
+    [Fact]
+    public async Task SendSubscribeNotificationAsync_NoConsentLeft_Throws43101AtOnce()
+    {
+        using var http = new HttpTest();
+        http.RespondWithStableTokens(Token1);
+        http.ForCallsTo("*/cgi-bin/message/subscribe/bizsend*").RespondWith("""{"errcode":43101,"errmsg":"user refuse to accept the msg"}""");
+        var request = new CgibinMessageSubscribeBizSendRequest
+        {
+            ToUser = "OPENID", TemplateId = "TEMPLATE_ID", Data = new Dictionary<string, TemplateValue> { ["thing1"] = new("x") },
+        };
+
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => WeChatClient().SendSubscribeNotificationAsync(request, Ct));
+
+        Assert.Equal(WeChatErrorCodes.UserRefusedMessage, error.ErrorCode);
+        Assert.Single(http.CallLog, c => c.Request.Url.Path == "/cgi-bin/message/subscribe/bizsend");
+    }
+
+    [Fact]
     public async Task Code2SessionAsync_GetsWithAppCredentialsAndNoAccessToken()
     {
         using var http = new HttpTest();

@@ -84,7 +84,6 @@ public sealed partial class InboundMessageParserTests
 
     [Theory]
     [InlineData("event_templatesendjobfinish.xml", "TEMPLATESENDJOBFINISH")]
-    [InlineData("event_subscribe_msg_popup.xml", "subscribe_msg_popup_event")]
     public void Parse_UnknownEventSamples_ReturnUnknownEventWithName(string sample, string eventName)
     {
         var message = Assert.IsType<UnknownEvent>(ParseSample(sample));
@@ -93,4 +92,54 @@ public sealed partial class InboundMessageParserTests
         Assert.StartsWith("e:", message.DedupeKey, StringComparison.Ordinal);
         Assert.EndsWith(":" + eventName, message.DedupeKey, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_SubscribeMsgPopupSample_ReadsEachTemplateChoice()
+    {
+        var message = Assert.IsType<SubscribeMessagePopupEvent>(ParseSample("event_subscribe_msg_popup.xml"));
+
+        var choice = Assert.Single(message.Choices);
+        Assert.Equal(new SubscribeMessageChoice("VRR0UEO9VJOLs0MHlU0OilqX6MVFDwH3_3gz3Oc0NIc", Accepted: true, PopupScene: 2), choice);
+        Assert.Equal("e:otFpruAK8D-E6EfStSYonYSBZ8_4:1610969440:subscribe_msg_popup_event", message.DedupeKey);
+    }
+
+    [Fact]
+    public void Parse_PopupWithSeveralTemplates_KeepsAcceptsAndRejectsInOrder()
+    {
+        var message = Assert.IsType<SubscribeMessagePopupEvent>(InboundMessageParser.Parse(
+            Event("subscribe_msg_popup_event",
+                "<SubscribeMsgPopupEvent>" +
+                "<List><TemplateId><![CDATA[T-accept]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>0</PopupScene></List>" +
+                "<List><TemplateId><![CDATA[T-reject]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString><PopupScene>1</PopupScene></List>" +
+                "</SubscribeMsgPopupEvent>")));
+
+        Assert.Equal(
+            [new SubscribeMessageChoice("T-accept", true, 0), new SubscribeMessageChoice("T-reject", false, 1)],
+            message.Choices);
+    }
+
+    [Theory]
+    [InlineData("SubscribeMsgChangeEvent")]
+    [InlineData("SubscribeMsgPopupEvent")] // the documentation's example uses the popup container for the change event
+    public void Parse_SubscribeMsgChange_ReadsRejectsFromEitherContainer(string container)
+    {
+        var message = Assert.IsType<SubscribeMessageChangeEvent>(InboundMessageParser.Parse(
+            Event("subscribe_msg_change_event",
+                $"<{container}><List><TemplateId><![CDATA[T-off]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString></List></{container}>")));
+
+        Assert.Equal([new SubscribeMessageChoice("T-off", false, null)], message.Choices);
+    }
+
+    [Fact]
+    public void Parse_PopupWithoutList_HasNoChoices()
+    {
+        var message = Assert.IsType<SubscribeMessagePopupEvent>(InboundMessageParser.Parse(
+            Event("subscribe_msg_popup_event", "<SubscribeMsgPopupEvent></SubscribeMsgPopupEvent>")));
+
+        Assert.Empty(message.Choices);
+    }
+
+    private static string Event(string name, string inner) =>
+        "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[o-user]]></FromUserName><CreateTime>1700000000</CreateTime>" +
+        $"<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{name}]]></Event>{inner}</xml>";
 }

@@ -13,7 +13,7 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
     public const int BadArguments = 2;
 
     private static readonly IReadOnlySet<string> ServeApiValues =
-        new HashSet<string> { "--port", "--fail", "--fail-rate", "--seed", "--latency-ms", "--secret" };
+        new HashSet<string> { "--port", "--fail", "--fail-rate", "--seed", "--latency-ms", "--secret", "--robot-window-seconds" };
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct = default)
     {
@@ -30,6 +30,7 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
             {
                 "chat" => await ChatAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string> { "--retry" }), ct),
                 "run" => await RunScriptAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string>()), ct),
+                "hash-password" => await HashPasswordAsync(CliArguments.Parse(rest, new HashSet<string> { "--iterations" }, new HashSet<string>())),
                 "serve-api" => await ServeApiAsync(CliArguments.Parse(rest, ServeApiValues, new HashSet<string> { "--strict-window", "--strict-consent" }), ct),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
@@ -93,6 +94,7 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
             StrictWindow = args.Flag("--strict-window"),
             StrictConsent = args.Flag("--strict-consent"),
             Secret = args.Value("--secret"),
+            RobotWindow = TimeSpan.FromSeconds(args.Int("--robot-window-seconds", 60, 1, 3600)),
         };
 
         FakeApiHost host;
@@ -112,6 +114,26 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
             await host.WaitForShutdownAsync(ct);
         }
 
+        return Ok;
+    }
+
+    /// <summary>Reads the password from the first line of standard input (not the command line: shell history keeps that).</summary>
+    private async Task<int> HashPasswordAsync(CliArguments args)
+    {
+        NoPositionals(args);
+        var iterations = args.Int("--iterations", PasswordHasher.DefaultIterations, 10_000, 10_000_000);
+        if (!inputIsRedirected)
+        {
+            await error.WriteLineAsync("password (input is echoed; pipe it in to avoid that):");
+        }
+
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r');
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new UsageException("hash-password reads the password from the first line of standard input");
+        }
+
+        await output.WriteLineAsync(PasswordHasher.Hash(password, iterations));
         return Ok;
     }
 

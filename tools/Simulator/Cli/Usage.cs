@@ -9,7 +9,8 @@ public static class Usage
           wechat-sim chat --user <openid> [connection options] [--retry]
           wechat-sim run <script.txt> [--user <openid>] [connection options]
           wechat-sim serve-api [--port 5090] [--fail 40001,45009] [--fail-rate 0.1] [--seed N] [--latency-ms 0]
-                               [--strict-window] [--strict-consent] [--secret <secret>]
+                               [--strict-window] [--strict-consent] [--secret <secret>] [--robot-window-seconds 60]
+          wechat-sim hash-password [--iterations 100000]   < password on stdin
 
         Connection options (chat, run):
           --bot <url>         the bot (default http://127.0.0.1:5080; the callback path is /wechat/callback
@@ -32,6 +33,8 @@ public static class Usage
         serve-api fakes api.weixin.qq.com and qyapi.weixin.qq.com on 127.0.0.1 and prints each call.
         GET /_sim/log lists the calls as JSON, DELETE /_sim/log clears them; POST /_sim/interaction?openid=,
         POST /_sim/consent?openid=&template_id= and POST /_sim/fail?codes= set up scenarios.
+
+        hash-password prints the PBKDF2 hash of the password read from stdin, for the bot's Auth:StaffAccounts.
 
         Exit code 2: bad arguments.
         """;

@@ -28,9 +28,16 @@ public sealed class FakeApiHost : IAsyncDisposable
 
     /// <param name="output">Where each call is printed; null prints nothing.</param>
     /// <param name="time">The clock for token expiry, the 48-hour window and robot limits (FakeTimeProvider in tests).</param>
-    public static async Task<FakeApiHost> StartAsync(FakeApiOptions options, TextWriter? output = null, TimeProvider? time = null, CancellationToken ct = default)
+    public static Task<FakeApiHost> StartAsync(FakeApiOptions options, TextWriter? output = null, TimeProvider? time = null, CancellationToken ct = default) =>
+        StartAsync(new FakeApiState(options, time ?? TimeProvider.System), options.Port, output, ct);
+
+    /// <summary>
+    /// Starts again with the memory of a stopped host (its tokens, windows, consents and call log) on
+    /// <paramref name="port"/>: an outage of the WeChat API, as the bot sees it, and the end of it.
+    /// </summary>
+    public static async Task<FakeApiHost> StartAsync(FakeApiState state, int port, TextWriter? output = null, CancellationToken ct = default)
     {
-        var state = new FakeApiState(options, time ?? TimeProvider.System);
+        var options = state.Options with { Port = port };
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "wechat-sim" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();

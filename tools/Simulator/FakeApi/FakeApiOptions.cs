@@ -24,6 +24,9 @@ public sealed record FakeApiOptions
     /// <summary>subscribe/send needs one consent credit per send (PROTOCOL §4.6).</summary>
     public bool StrictConsent { get; init; }
 
+    /// <summary>The robots' rate window (PROTOCOL §5.5: 20 messages a minute); shortened in tests and demos.</summary>
+    public TimeSpan RobotWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>When set, token and jscode2session calls must present this secret; otherwise any secret is accepted.</summary>
     public string? Secret { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed class FakeApiState(FakeApiOptions options, TimeProvider time)
 
     public LoginCodes Codes { get; } = new();
 
-    public RobotRateLimiter Robots { get; } = new(time);
+    public RobotRateLimiter Robots { get; } = new(time, options.RobotWindow);
 
     public FailureInjector Failures { get; } = new(options.FailCodes, options.FailRate, options.Seed);
 

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace WechatLogistics.Simulator.FakeApi;
 
 /// <summary>
-/// Official Account / mini-program messages: customer-service (PROTOCOL §4.4), template (§4.5) and subscribe (§4.6).
+/// Official Account / mini-program messages: customer-service (PROTOCOL §4.4), template (§4.5) and subscribe (§4.6:
+/// the mini-program's subscribe/send and the Official Account's subscribe/bizsend share one consent ledger).
 /// </summary>
 public static class MessageEndpoints
 {
@@ -16,6 +17,7 @@ public static class MessageEndpoints
         message.MapPost("/custom/send", CustomSendAsync);
         message.MapPost("/template/send", TemplateSendAsync);
         message.MapPost("/subscribe/send", SubscribeSendAsync);
+        message.MapPost("/subscribe/bizsend", SubscribeSendAsync);
         return app;
     }
 

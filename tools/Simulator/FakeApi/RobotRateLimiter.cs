@@ -1,7 +1,10 @@
 namespace WechatLogistics.Simulator.FakeApi;
 
-/// <summary>WeCom group robots accept at most 20 messages per minute each (PROTOCOL §5.5); beyond that 45009.</summary>
-public sealed class RobotRateLimiter(TimeProvider time)
+/// <summary>
+/// WeCom group robots accept at most 20 messages per minute each (PROTOCOL §5.5); beyond that 45009. The window can be
+/// shortened (<see cref="FakeApiOptions.RobotWindow"/>) so tests need not wait a minute.
+/// </summary>
+public sealed class RobotRateLimiter(TimeProvider time, TimeSpan? window = null)
 {
     public const int PerMinute = 20;
 
@@ -19,7 +22,7 @@ public sealed class RobotRateLimiter(TimeProvider time)
                 _sent[key] = sent = new Queue<DateTimeOffset>();
             }
 
-            while (sent.Count > 0 && now - sent.Peek() >= TimeSpan.FromMinutes(1))
+            while (sent.Count > 0 && now - sent.Peek() >= (window ?? TimeSpan.FromMinutes(1)))
             {
                 sent.Dequeue();
             }

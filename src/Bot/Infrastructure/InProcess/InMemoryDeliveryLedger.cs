@@ -3,8 +3,11 @@ using WechatLogistics.Bot.WeChat;
 
 namespace WechatLogistics.Bot.Infrastructure.InProcess;
 
-/// <summary>Single-instance delivery ledger: correct only while one Bot process serves the account.</summary>
-public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
+/// <summary>
+/// Single-instance delivery ledger: correct only while one Bot process serves the account. A first delivery of a
+/// user's message also records the contact window, as the Redis ledger does.
+/// </summary>
+public sealed class InMemoryDeliveryLedger(TimeProvider time, InMemoryContactWindow? window = null) : IDeliveryLedger
 {
     // Expired entries are removed from the front of a queue in claim order (every entry lives the same TTL), a few per
     // claim: the cost stays constant however many deliveries are remembered.
@@ -25,6 +28,11 @@ public sealed class InMemoryDeliveryLedger(TimeProvider time) : IDeliveryLedger
             if (ReferenceEquals(entry, fresh))
             {
                 _expiryOrder.Enqueue((key, fresh));
+                if (session is { OpensContactWindow: true })
+                {
+                    window?.Record(session.Account, session.UserId);
+                }
+
                 return ValueTask.FromResult(new DeliveryClaim(true));
             }
 

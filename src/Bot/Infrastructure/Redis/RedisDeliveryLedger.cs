@@ -31,6 +31,16 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
         var sessionKey = RedisKeys.Session(session.Account, session.UserId);
         var claimed = db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists);
         var json = db.HashGetAsync(sessionKey, "d");
+        if (session.OpensContactWindow)
+        {
+            // A user's own message opens the 48-hour customer-service window (PROTOCOL §4.4): same write, no wait.
+            _ = db.StringSetAsync(
+                RedisKeys.ContactWindow(session.Account, session.UserId),
+                time.GetUtcNow().ToUnixTimeSeconds(),
+                ContactWindowRules.Length,
+                flags: CommandFlags.FireAndForget);
+        }
+
         if (!await claimed)
         {
             return new DeliveryClaim(false);

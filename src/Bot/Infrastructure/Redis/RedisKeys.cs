@@ -13,6 +13,9 @@ public static class RedisKeys
     /// <summary>A user's conversation (hash: v = version, d = JSON).</summary>
     public static RedisKey Session(string account, string userId) => Prefix + "ses:" + account + ":" + userId;
 
+    /// <summary>Exists while the user's customer-service window is open (set at each message, expires after 48 h).</summary>
+    public static RedisKey ContactWindow(string account, string userId) => Prefix + "win:" + account + ":" + userId;
+
     /// <summary>The access token of one credential (AppId, or CorpId:AgentId for WeCom); expires with PX.</summary>
     public static RedisKey AccessToken(string credentialKey) => Prefix + "tok:" + credentialKey;
 

@@ -87,6 +87,21 @@ public sealed class WeChatApiClient
             cancellationToken);
     }
 
+    /// <summary>
+    /// <c>POST /cgi-bin/message/subscribe/bizsend</c>: the Official Account's subscribe notification. 43101: the user
+    /// has no acceptance left for this template.
+    /// </summary>
+    public Task<CgibinMessageSubscribeBizSendResponse> SendSubscribeNotificationAsync(
+        CgibinMessageSubscribeBizSendRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return AccessTokens.ExecuteAsync(
+            (token, ct) => _caller.PostJsonAsync(
+                "/cgi-bin/message/subscribe/bizsend", Token(token), request,
+                Json.CgibinMessageSubscribeBizSendRequest, Json.CgibinMessageSubscribeBizSendResponse, ct),
+            cancellationToken);
+    }
+
     /// <summary><c>GET /sns/jscode2session</c>: exchanges a mini-program login code. Keep the session key on the server.</summary>
     public Task<SnsJsCode2SessionResponse> Code2SessionAsync(string jsCode, CancellationToken cancellationToken = default)
     {

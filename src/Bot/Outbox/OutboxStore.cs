@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Bot.Persistence;
+using WechatLogistics.Handlers.Common;
+
+namespace WechatLogistics.Bot.Outbox;
+
+/// <summary>
+/// The dispatcher's SQL: claim due rows under a lease, renew a lease, write results. A claim is one statement on both
+/// engines — PostgreSQL skips rows another instance has locked (<c>FOR UPDATE SKIP LOCKED</c>); SQLite has one writer,
+/// and the UPDATE re-checks the conditions it selected by — so two dispatchers never hold the same row.
+/// </summary>
+public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
+{
+    private const int RecordChunk = 500;
+
+    public async Task<List<OutboxMessage>> ClaimAsync(string owner, int max, TimeSpan lease, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow();
+        object until = SqlValues.Time(db.Database, now + lease), at = SqlValues.Time(db.Database, now);
+        var sql = db.Database.IsNpgsql()
+            ? """
+              UPDATE "OutboxMessages" AS o SET "LockedUntil" = {0}, "LockOwner" = {1}
+              FROM (SELECT "Id" FROM "OutboxMessages"
+                    WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
+                    ORDER BY "NextAttemptAt" LIMIT {3} FOR UPDATE SKIP LOCKED) AS due
+              WHERE o."Id" = due."Id"
+              RETURNING o."Id" AS "Value"
+              """
+            : """
+              UPDATE "OutboxMessages" SET "LockedUntil" = {0}, "LockOwner" = {1}
+              WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
+                             WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
+                             ORDER BY "NextAttemptAt" LIMIT {3})
+                AND "Status" = 'Pending' AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
+              RETURNING "Id" AS "Value"
+              """;
+        var ids = await db.Database.SqlQueryRaw<Guid>(sql, until, owner, at, max).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+    }
+
+    /// <summary>Extends the lease before a send that waited long; false when the row is no longer ours.</summary>
+    public async Task<bool> RenewAsync(Guid id, string owner, TimeSpan lease, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow();
+        return await db.OutboxMessages
+            .Where(m => m.Id == id && m.LockOwner == owner && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + lease), ct) == 1;
+    }
+
+    /// <summary>Writes a batch of results in one transaction; only rows this owner still holds are changed.</summary>
+    public async Task RecordAsync(IReadOnlyList<OutboxResult> results, string owner, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var mine = db.OutboxMessages.Where(m => m.LockOwner == owner);
+
+        // The common case in one statement per channel: sent.
+        foreach (var group in results.Where(r => r.Status == OutboxStatus.Sent).GroupBy(r => r.Channel))
+        {
+            foreach (var chunk in group.Select(r => r.Id).Chunk(RecordChunk))
+            {
+                await mine.Where(m => chunk.Contains(m.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.Channel, group.Key)
+                    .SetProperty(m => m.SentAt, now)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastErrorCode, (int?)null)
+                    .SetProperty(m => m.Reason, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LockOwner, (string?)null), ct);
+            }
+        }
+
+        foreach (var released in results.Where(r => r.Released).Select(r => r.Id).Chunk(RecordChunk))
+        {
+            await mine.Where(m => released.Contains(m.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LockOwner, (string?)null), ct);
+        }
+
+        foreach (var result in results.Where(r => r.Status != OutboxStatus.Sent && !r.Released))
+        {
+            var reason = result.Reason is { Length: > OutboxMessage.MaxReasonLength } tooLong ? tooLong[..OutboxMessage.MaxReasonLength] : result.Reason;
+            await mine.Where(m => m.Id == result.Id).ExecuteUpdateAsync(
+                s =>
+                {
+                    s.SetProperty(m => m.Status, result.Status)
+                        .SetProperty(m => m.Channel, result.Channel)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.LastErrorCode, result.ErrorCode)
+                        .SetProperty(m => m.Reason, reason)
+                        .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                        .SetProperty(m => m.LockOwner, (string?)null);
+                    if (result.NextAttemptAt is { } next)
+                    {
+                        s.SetProperty(m => m.NextAttemptAt, next);
+                    }
+                },
+                ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+}

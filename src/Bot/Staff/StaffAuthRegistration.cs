@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace WechatLogistics.Bot.Staff;
+
+public static class StaffAuthRegistration
+{
+    /// <summary>JWT bearer authentication for the staff API and the "Staff" policy (role staff or admin).</summary>
+    public static IServiceCollection AddStaffAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StaffTokens>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((jwt, auth) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = StaffTokens.ValidationParameters(auth.Value);
+        });
+        services.AddAuthorizationBuilder().AddPolicy(StaffRoles.Policy, policy => policy.RequireRole(StaffRoles.Staff, StaffRoles.Admin));
+        return services;
+    }
+}

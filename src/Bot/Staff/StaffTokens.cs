@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace WechatLogistics.Bot.Staff;
+
+/// <summary>Checks a staff login against the configured accounts and issues a short-lived JWT with the account's role.</summary>
+public sealed class StaffTokens(IOptions<AuthOptions> options, TimeProvider time)
+{
+    public const string RoleClaim = "role";
+    public const string NameClaim = "sub";
+
+    public StaffToken? Login(string userName, string password)
+    {
+        var settings = options.Value;
+        var account = settings.StaffAccounts.FirstOrDefault(a => string.Equals(a.UserName, userName, StringComparison.Ordinal));
+        return StaffPasswordHash.Verify(password, account?.PasswordHash) && account is not null ? Issue(account.UserName, account.Role) : null;
+    }
+
+    public StaffToken Issue(string userName, string role)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var expires = now.AddMinutes(settings.TokenMinutes);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity([new Claim(NameClaim, userName), new Claim(RoleClaim, role)]),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(settings.SigningKeyBytes), SecurityAlgorithms.HmacSha256),
+        });
+        return new StaffToken(token, expires);
+    }
+
+    public static TokenValidationParameters ValidationParameters(AuthOptions settings) => new()
+    {
+        ValidIssuer = settings.Issuer,
+        ValidAudience = settings.Audience,
+        IssuerSigningKey = new SymmetricSecurityKey(settings.SigningKeyBytes),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        NameClaimType = NameClaim,
+        RoleClaimType = RoleClaim,
+        // Our own tokens, checked by the host that issued them: no clock skew to allow for.
+        ClockSkew = TimeSpan.Zero,
+    };
+}
+
+public sealed record StaffToken(string AccessToken, DateTimeOffset ExpiresAt);

@@ -1,0 +1,40 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Handlers.Common;
+
+namespace WechatLogistics.Handlers.Notifications;
+
+/// <summary>
+/// A new repair ticket is announced in the maintenance team's WeCom group by its robot (markdown): the robot of the
+/// ticket's category (leaf, then top level) from <c>Maintenance:RobotKeys</c>, or the default one.
+/// </summary>
+public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<MaintenanceOptions> maintenance)
+    : DomainEventMapper<RepairTicketOpened>
+{
+    /// <summary>Long descriptions are cut: the group needs the gist; the full text is in the ticket.</summary>
+    public const int DescriptionLength = 80;
+
+    protected override async ValueTask<IReadOnlyList<OutboxItem>> MapAsync(RepairTicketOpened opened, IAppDbContext db, CancellationToken ct)
+    {
+        var ticket = await db.RepairTickets.FindAsync([opened.TicketId], ct);
+        var category = await db.RepairCategories.FindAsync([opened.CategoryId], ct);
+        var parent = category?.ParentId is { } parentId ? await db.RepairCategories.FindAsync([parentId], ct) : null;
+        var location = opened.LocationId is { } locationId ? await db.Locations.FindAsync([locationId], ct) : null;
+
+        var place = string.Join(' ', new[] { location?.Name, ticket?.LocationText }.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct());
+        var markdown = new StringBuilder()
+            .Append("**新报修单 ").Append(opened.Number).Append("**")
+            .Append(opened.Priority == Priority.Urgent ? " <font color=\"warning\">紧急</font>" : "").Append('\n')
+            .Append("> 地点：<font color=\"comment\">").Append(Safe(place.Length > 0 ? place : "未填写")).Append("</font>\n")
+            .Append("> 类别：<font color=\"comment\">").Append(Safe(parent is null ? category?.Name ?? "未知" : parent.Name + " / " + category!.Name)).Append("</font>\n")
+            .Append("> 描述：").Append(Safe(StudentNotice.Cut(ticket?.Description ?? "", DescriptionLength)))
+            .ToString();
+        var route = maintenance.CurrentValue.RouteFor(category?.Code, parent?.Code);
+        return [new OutboxItem(OutboxChannel.WeComRobot, route, "ticket-opened:" + opened.TicketId.ToString("N"), new OutboxContent { Text = markdown })];
+    }
+
+    /// <summary>Student text must not add markdown or font tags to the staff's message.</summary>
+    private static string Safe(string text) =>
+        text.Replace('<', '＜').Replace('>', '＞').Replace('*', '＊').Replace('[', '［').Replace(']', '］').ReplaceLineEndings(" ");
+}

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using WechatLogistics.Bot.Tests.Support;
+using WechatLogistics.Bot.WeChat;
+using WechatLogistics.Bot.WeChat.Audience;
+using WechatLogistics.Domain.Announcements;
+using WechatLogistics.Domain.ReferenceData;
+using WechatLogistics.Domain.Audience;
+
+namespace WechatLogistics.Bot.Tests.Outbox;
+
+/// <summary>What the webhook learns about users on its way: who follows, who wrote when, where they live.</summary>
+public sealed class AudienceTests
+{
+    private const string CustomSend = "/cgi-bin/message/custom/send";
+
+    [Fact]
+    public async Task UserMessage_OpensTheContactWindowInTheClaimsRoundTrip_EventsDoNot()
+    {
+        await using var bed = await OutboxTestBed.CreateAsync();
+        var host = bed.StartHost();
+        var (writer, clicker) = (bed.User(1), bed.User(2));
+
+        await PushAsync(bed, host, WeChatPush.TextXml(writer, "探针", NextMsgId()));
+        await PushAsync(bed, host, WeChatPush.EventXml(clicker, "CLICK", "MENU_HELP"));
+
+        var redis = await ConnectionMultiplexer.ConnectAsync(bed.Redis!);
+        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync($"wl:win:{bed.AppId}:{writer}");
+        Assert.InRange(ttl!.Value, TimeSpan.FromHours(47), TimeSpan.FromHours(48));
+        var window = host.Services.GetRequiredService<IContactWindow>();
+        Assert.True(await window.IsOpenAsync(bed.AppId, writer, CancellationToken.None));
+        Assert.False(await window.IsOpenAsync(bed.AppId, clicker, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Followers_AreStoredOnFollowAndFirstMessage_AndUnfollowIsRemembered()
+    {
+        await using var bed = await OutboxTestBed.CreateAsync();
+        var host = bed.StartHost();
+        var (follower, writer, leaver) = (bed.User(1), bed.User(2), bed.User(3));
+
+        await PushAsync(bed, host, WeChatPush.EventXml(follower, "subscribe"));
+        for (var i = 0; i < 3; i++)
+        {
+            await PushAsync(bed, host, WeChatPush.TextXml(writer, "你好", NextMsgId()));
+        }
+
+        await PushAsync(bed, host, WeChatPush.EventXml(leaver, "subscribe"));
+        await PushAsync(bed, host, WeChatPush.EventXml(leaver, "unsubscribe", createTime: WeChatPush.Now() + 1));
+        await host.Services.GetRequiredService<FollowerTracker>().FlushAsync(CancellationToken.None);
+
+        if (host.Logs.Messages.FirstOrDefault(m => m.Contains("follower changes", StringComparison.Ordinal)) is { } failure)
+        {
+            Assert.Fail(failure);
+        }
+
+        await using var db = bed.Database.CreateContext();
+        var stored = await db.Followers.Where(f => f.OpenId.StartsWith(bed.UserPrefix)).OrderBy(f => f.OpenId).ToListAsync();
+        Assert.Equal([(follower, true), (writer, true), (leaver, false)], stored.Select(f => (f.OpenId, f.IsFollowing)));
+        Assert.NotNull(stored[2].UnfollowedAt);
+    }
+
+    [Fact]
+    public async Task EveryoneAnnouncement_SkipsUsersWhoUnfollowed()
+    {
+        await using var bed = await OutboxTestBed.CreateAsync();
+        await bed.AddFollowersAsync(3);
+        var host = bed.StartHost();
+        await bed.OpenWindowsAsync(host, Enumerable.Range(0, 3).Select(bed.User));
+        await PushAsync(bed, host, WeChatPush.EventXml(bed.User(1), "unsubscribe"));
+        await host.Services.GetRequiredService<FollowerTracker>().FlushAsync(CancellationToken.None);
+
+        var published = await AnnouncementFanOutTests.PublishAsync(host, AnnouncementAudience.Everyone);
+        await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(10), 2);
+
+        Assert.Equal(2, published.Recipients);
+        Assert.Equal([bed.User(0), bed.User(2)], bed.Delivered(CustomSend).Keys.Order());
+    }
+
+    [Fact]
+    public async Task BindDormByChat_ThenBuildingAnnouncement_ReachesResidentsAndReporters()
+    {
+        await using var bed = await OutboxTestBed.CreateAsync();
+        var host = bed.StartHost();
+        var (resident, neighbour, elsewhere) = (bed.User(1), bed.User(2), bed.User(3));
+
+        var prompt = await PushAsync(bed, host, WeChatPush.TextXml(resident, "绑定宿舍", NextMsgId()));
+        var bound = await PushAsync(bed, host, WeChatPush.TextXml(resident, "东区1号楼 302", NextMsgId()));
+        await PushAsync(bed, host, WeChatPush.TextXml(neighbour, "绑定宿舍", NextMsgId()));
+        var ambiguous = await PushAsync(bed, host, WeChatPush.TextXml(neighbour, "1号楼 415", NextMsgId()));
+        var picked = await PushAsync(bed, host, WeChatPush.TextXml(neighbour, "1", NextMsgId()));
+        await using (var db = bed.Database.CreateContext())
+        {
+            db.DormBindings.Add(DormBinding.Bind(elsewhere, ReferenceDataSeed.LocationId("W-D01"), "101", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        await bed.OpenWindowsAsync(host, [resident, neighbour, elsewhere]);
+        var published = await AnnouncementFanOutTests.PublishAsync(host, AnnouncementAudience.Building, ReferenceDataSeed.LocationId("E-D01"));
+        await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(10), 2);
+
+        Assert.Contains("宿舍楼和房间号", prompt);
+        Assert.StartsWith("已绑定宿舍：东区学生公寓1号楼 302", bound);
+        Assert.Contains("1. 东区学生公寓1号楼", ambiguous);
+        Assert.StartsWith("已绑定宿舍：东区学生公寓1号楼 415", picked);
+        Assert.Equal(2, published.Recipients);
+        Assert.Equal([resident, neighbour], bed.Delivered(CustomSend).Keys.Order());
+    }
+
+    [Fact]
+    public async Task AnnouncementKeyword_ListsTheFiveLatestForStudents()
+    {
+        await using var bed = await OutboxTestBed.CreateAsync();
+        var host = bed.StartHost(new Dictionary<string, string?> { ["Announcements:StaffToUser"] = "zhang.san" });
+        for (var i = 1; i <= 6; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Handlers.Announcements.PublishAnnouncementCommand(
+                $"通知{i}", $"正文{i}", AnnouncementAudience.Everyone, null, null, "staff"));
+        }
+
+        await AnnouncementFanOutTests.PublishAsync(host, AnnouncementAudience.Staff);
+        await AnnouncementFanOutTests.PublishAsync(host, AnnouncementAudience.Everyone, scheduledAt: DateTimeOffset.UtcNow.AddHours(1));
+
+        var reply = await PushAsync(bed, host, WeChatPush.TextXml(bed.User(1), "公告", NextMsgId()));
+        var byMenu = await PushAsync(bed, host, WeChatPush.EventXml(bed.User(1), "CLICK", Handlers.Conversations.MenuKeys.Announcements));
+
+        Assert.StartsWith("最新公告：", reply);
+        Assert.Equal(["通知6", "通知5", "通知4", "通知3", "通知2"], System.Text.RegularExpressions.Regex.Matches(reply, "【(.+?)】").Select(m => m.Groups[1].Value));
+        Assert.Equal(reply, byMenu);
+    }
+
+    private static long _msgId = Random.Shared.NextInt64(1, long.MaxValue / 2);
+
+    private static long NextMsgId() => Interlocked.Increment(ref _msgId);
+
+    private static async Task<string> PushAsync(OutboxTestBed bed, BotFactory host, string xml)
+    {
+        var push = new WeChatPush(appId: bed.AppId);
+        var response = await host.CreateClient().SendAsync(push.Build(xml, PushMode.Safe));
+        var body = await response.Content.ReadAsStringAsync();
+        return body == "success" ? body : WeChatPush.ReplyText(push.OpenReply(body));
+    }
+}
