@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Bot.WeChat.Audience;
@@ -33,10 +34,12 @@ public sealed class AudienceTests
         Assert.False(await window.IsOpenAsync(bed.AppId, clicker, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Followers_AreStoredOnFollowAndFirstMessage_AndUnfollowIsRemembered()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Followers_AreStoredOnFollowAndFirstMessage_AndUnfollowIsRemembered(DatabaseProvider provider)
     {
-        await using var bed = await OutboxTestBed.CreateAsync();
+        await using var bed = await OutboxTestBed.CreateAsync(provider);
         var host = bed.StartHost();
         var (follower, writer, leaver) = (bed.User(1), bed.User(2), bed.User(3));
 
