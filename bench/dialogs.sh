@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
 done
 redis_port="${BENCH_REDIS_PORT:-6394}" bot_port="${BENCH_BOT_PORT:-5101}" api_port="${BENCH_API_PORT:-5102}" pg_port="${BENCH_PG_PORT:-5451}"
 work="$(mktemp -d /tmp/dialog-bench.XXXXXX)"
-chmod 755 "$work"
+chmod 777 "$work" # PostgreSQL (user postgres) writes its log and socket here
 pids=()
 pg_bin=""
 cleanup() {
