@@ -26,7 +26,8 @@ pg_bin=""
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
-  if [ -n "$pg_bin" ]; then runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; fi
+  if [ -n "$pg_bin" ]; then runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work/pg"; fi
+  echo "logs and ticket numbers kept in $work"
 }
 trap cleanup EXIT
 
