@@ -38,8 +38,10 @@ public sealed record RepairTicketSummary(
     DateTimeOffset OpenedAt);
 
 /// <summary>
-/// Reads only the tickets table (no timeline), through the (ReporterOpenId, OpenedAt) index in date order; names come
-/// from the cached reference data.
+/// Reads only the tickets table (no timeline), in date order through an index seek; names come from the cached
+/// reference data. In progress only (the default): the partial index of open tickets
+/// (<c>IX_RepairTickets_ReporterOpenId_OpenedAt_InProgress</c>), so a student's closed history is never read; with
+/// closed ones: (ReporterOpenId, OpenedAt).
 /// </summary>
 public sealed class ListMyRepairTicketsQueryHandler(IAppDbContext db, IMemoryCache cache)
     : IQueryHandler<ListMyRepairTicketsQuery, RepairTicketPage>
@@ -49,7 +51,9 @@ public sealed class ListMyRepairTicketsQueryHandler(IAppDbContext db, IMemoryCac
         var tickets = db.RepairTickets.AsNoTracking().Where(t => t.ReporterOpenId == query.ReporterOpenId);
         if (!query.IncludeClosed)
         {
-            // Spelled out rather than Contains over an array: plain comparisons on the converted (text) column.
+            // Spelled out rather than Contains over an array: plain comparisons on the converted (text) column. EF writes
+            // them as "Status" NOT IN ('Confirmed', 'Cancelled', 'Rejected'), the partial index's filter word for word:
+            // SQLite uses a partial index only when the query repeats its filter (RepairTicketConfiguration).
             tickets = tickets.Where(t =>
                 t.Status != TicketStatus.Confirmed && t.Status != TicketStatus.Cancelled && t.Status != TicketStatus.Rejected);
         }

@@ -119,7 +119,7 @@ public sealed class RepairTicketStorageTests
         var listed = Assert.Single(await myTickets.ToListAsync(Ct));
 
         // An index seek in date order, no sort, no join: the cost stays flat however many tickets others have.
-        Assert.Contains("USING INDEX IX_RepairTickets_ReporterOpenId_OpenedAt", plan, StringComparison.Ordinal);
+        Assert.Contains("USING INDEX IX_RepairTickets_ReporterOpenId_OpenedAt (", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TicketTimelineEntries", myTickets.ToQueryString(), StringComparison.Ordinal);
         Assert.Empty(listed.Timeline);

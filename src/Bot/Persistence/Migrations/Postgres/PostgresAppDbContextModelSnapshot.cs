@@ -475,7 +475,8 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "ResponseDueAt");
 
-                    b.HasIndex("ReporterOpenId", "Status", "OpenedAt");
+                    b.HasIndex(new[] { "ReporterOpenId", "OpenedAt" }, "IX_RepairTickets_ReporterOpenId_OpenedAt_InProgress")
+                        .HasFilter("\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')");
 
                     b.ToTable("RepairTickets", (string)null);
                 });
