@@ -52,8 +52,8 @@ public sealed record OpenRepairTicketResult(
     bool AlreadyExisted);
 
 /// <summary>
-/// Allocates the day's next number and saves the ticket in one transaction, so a failed save gives the number back
-/// (no gaps) and the unique index on (reporter, key) turns a concurrent duplicate into a read of the winner's ticket.
+/// Allocates the day's next number, then saves the ticket; the unique index on (reporter, key) turns a concurrent
+/// duplicate into a read of the winner's ticket. Numbers are unique and increasing; a failed save leaves a gap.
 /// </summary>
 public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvider time)
     : ICommandHandler<OpenRepairTicketCommand, OpenRepairTicketResult>
@@ -72,31 +72,31 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
         }
 
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The number comes from its own one-statement upsert, committed at once: the day's counter row is locked for
+        // that statement only, not while the ticket is saved (under a burst of reports, holding it across the save
+        // serialised every report on PostgreSQL). A save that then fails leaves a gap; numbers stay unique.
+        var sequence = await db.NextTicketSequenceAsync(CampusTime.DateOf(now), ct);
+        var ticket = RepairTicket.Open(
+            RepairTicketNumber.Create(CampusTime.DateOf(now), sequence),
+            command.ReporterOpenId,
+            command.CategoryId,
+            command.LocationId,
+            command.LocationText,
+            command.Description,
+            command.Photos,
+            command.Priority ?? defaultPriority,
+            SlaPolicy.Default,
+            now,
+            command.IdempotencyKey);
+        db.RepairTickets.Add(ticket);
         try
         {
-            var sequence = await db.NextTicketSequenceAsync(CampusTime.DateOf(now), ct);
-            var ticket = RepairTicket.Open(
-                RepairTicketNumber.Create(CampusTime.DateOf(now), sequence),
-                command.ReporterOpenId,
-                command.CategoryId,
-                command.LocationId,
-                command.LocationText,
-                command.Description,
-                command.Photos,
-                command.Priority ?? defaultPriority,
-                SlaPolicy.Default,
-                now,
-                command.IdempotencyKey);
-            db.RepairTickets.Add(ticket);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return ResultOf(ticket, alreadyExisted: false);
         }
         catch (DbUpdateException)
         {
             // Most likely the same request saved first (unique reporter + key): answer with its ticket.
-            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return await FindAsync(command, ct) ?? throw new DomainException("ticket.busy", "报修提交失败，请稍后再试。");
         }
