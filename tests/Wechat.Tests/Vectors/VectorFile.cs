@@ -20,8 +20,34 @@ public static class VectorFile
         Vectors.SingleOrDefault(v => v.Id == id)
         ?? throw new InvalidOperationException($"No vector with id '{id}' in {Locate()}.");
 
+    /// <summary>The copy kept in the repository (Vectors/vectors.json), for a checkout without 'shared' beside it.</summary>
+    public static string RepositoryCopy => Path.Combine(AppContext.BaseDirectory, "Vectors", "vectors.json");
+
     public static string Locate()
     {
+        var searched = new List<string>();
+        var shared = LocateShared(searched);
+        if (shared is not null)
+        {
+            return shared;
+        }
+
+        searched.Add(RepositoryCopy);
+        if (File.Exists(RepositoryCopy))
+        {
+            return RepositoryCopy;
+        }
+
+        throw new FileNotFoundException(
+            "The WeChat known-answer vectors (shared/wechat/vectors.json) were not found. Set "
+            + $"{EnvironmentVariable} to the file, or keep 'shared' next to the repository root. Searched:"
+            + Environment.NewLine + string.Join(Environment.NewLine, searched));
+    }
+
+    /// <summary>The shared file ($WECHAT_VECTORS, or shared/wechat/vectors.json found by walking up), or null.</summary>
+    public static string? LocateShared(List<string>? searched = null)
+    {
+        searched ??= [];
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
@@ -34,7 +60,6 @@ public static class VectorFile
                     $"{EnvironmentVariable} is set to '{fromEnvironment}' but '{candidate}' does not exist.");
         }
 
-        var searched = new List<string>();
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var nested = Path.Combine(dir.FullName, "shared", "wechat", "vectors.json");
@@ -55,10 +80,7 @@ public static class VectorFile
             }
         }
 
-        throw new FileNotFoundException(
-            "The WeChat known-answer vectors (shared/wechat/vectors.json) were not found. Set "
-            + $"{EnvironmentVariable} to the file, or keep 'shared' next to the repository root. Searched:"
-            + Environment.NewLine + string.Join(Environment.NewLine, searched));
+        return null;
     }
 
     private static IReadOnlyList<WeChatVector> Load()

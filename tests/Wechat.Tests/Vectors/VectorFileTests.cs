@@ -12,4 +12,16 @@ public sealed class VectorFileTests
         Assert.All(VectorFile.Vectors, v => Assert.False(string.IsNullOrEmpty(v.Id)));
         Assert.Equal(VectorFile.Vectors.Count, VectorFile.Vectors.Select(v => v.Id).Distinct().Count());
     }
+
+    [Fact]
+    public void RepositoryCopy_IsByteForByteTheSharedFile()
+    {
+        // The copy only serves a checkout without 'shared' beside it; wherever the shared file is present, the copy
+        // must not have drifted from it.
+        Assert.True(File.Exists(VectorFile.RepositoryCopy), "tests/Wechat.Tests/Vectors/vectors.json should be copied to the output");
+        if (VectorFile.LocateShared() is { } shared)
+        {
+            Assert.Equal(File.ReadAllBytes(shared), File.ReadAllBytes(VectorFile.RepositoryCopy));
+        }
+    }
 }
