@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
@@ -43,9 +42,6 @@ public interface IAppDbContext
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }
-
-    /// <summary>For the few handlers that need an explicit transaction (allocating a ticket number with its save).</summary>
-    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -1,7 +1,8 @@
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.RepairTickets;
-using WechatLogistics.Handlers.RepairTickets;
 using WechatLogistics.Handlers.RepairTickets.Chat;
+using WechatLogistics.Handlers.RepairTickets;
+using WechatLogistics.Handlers.Tests.Support;
 
 namespace WechatLogistics.Handlers.Tests.RepairTickets;
 

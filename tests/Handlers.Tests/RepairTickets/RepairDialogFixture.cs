@@ -1,8 +1,9 @@
 using WechatLogistics.Domain.ReferenceData;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.ReferenceData;
-using WechatLogistics.Handlers.RepairTickets;
 using WechatLogistics.Handlers.RepairTickets.Chat;
+using WechatLogistics.Handlers.RepairTickets;
+using WechatLogistics.Handlers.Tests.Support;
 
 namespace WechatLogistics.Handlers.Tests.RepairTickets;
 
