@@ -14,6 +14,8 @@ namespace WechatLogistics.Handlers.Feedbacks;
 /// </summary>
 public sealed partial class FeedbackDialog : StepDialog
 {
+    private static readonly HashSet<string> Triggers = ["反馈", "评价"];
+
     internal const string TokenSlot = "token";
     private const string SubjectSlot = "subject";
     private const string PlaceSlot = "place";
@@ -61,10 +63,9 @@ public sealed partial class FeedbackDialog : StepDialog
 
     protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
 
-    public override bool IsTriggeredBy(ChatInput input, string normalizedText) =>
-        input.Kind == ChatInputKind.MenuClick
-            ? input.EventKey == MenuKeys.Feedback
-            : normalizedText is "反馈" or "评价";
+    protected override string? MenuKey => MenuKeys.Feedback;
+
+    protected override IReadOnlySet<string> TriggerWords => Triggers;
 
     public override async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {

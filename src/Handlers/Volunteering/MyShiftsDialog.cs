@@ -13,6 +13,8 @@ namespace WechatLogistics.Handlers.Volunteering;
 /// </summary>
 public sealed class MyShiftsDialog : StepDialog
 {
+    private static readonly HashSet<string> Triggers = ["我的值班", "我的志愿"];
+
     private const string ShiftSlot = "shift";
 
     private readonly ISender _sender;
@@ -45,10 +47,9 @@ public sealed class MyShiftsDialog : StepDialog
 
     protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
 
-    public override bool IsTriggeredBy(ChatInput input, string normalizedText) =>
-        input.Kind == ChatInputKind.MenuClick
-            ? input.EventKey == MenuKeys.MyShifts
-            : normalizedText is "我的值班" or "我的志愿";
+    protected override string? MenuKey => MenuKeys.MyShifts;
+
+    protected override IReadOnlySet<string> TriggerWords => Triggers;
 
     public override async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {

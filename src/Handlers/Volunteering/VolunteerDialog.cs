@@ -14,6 +14,8 @@ namespace WechatLogistics.Handlers.Volunteering;
 /// </summary>
 public sealed class VolunteerDialog : StepDialog
 {
+    private static readonly HashSet<string> Triggers = ["志愿", "值班", "志愿报名"];
+
     internal const int PageSize = 5;
     private const string PageSlot = "page";
     private const string MoreSlot = "more";
@@ -46,10 +48,9 @@ public sealed class VolunteerDialog : StepDialog
 
     protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
 
-    public override bool IsTriggeredBy(ChatInput input, string normalizedText) =>
-        input.Kind == ChatInputKind.MenuClick
-            ? input.EventKey == MenuKeys.Volunteer
-            : normalizedText is "志愿" or "值班" or "志愿报名";
+    protected override string? MenuKey => MenuKeys.Volunteer;
+
+    protected override IReadOnlySet<string> TriggerWords => Triggers;
 
     public override async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {

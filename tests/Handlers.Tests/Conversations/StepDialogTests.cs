@@ -151,6 +151,6 @@ public sealed class StepDialogTests
                 ValueTask.FromResult(StepOutcome.Finish(ChatReply.Text($"好的：{context.Session.Slots["size"]}份，加{context.Text}")))),
         };
 
-        public override bool IsTriggeredBy(ChatInput input, string normalizedText) => normalizedText == Keyword;
+        protected override IReadOnlySet<string> TriggerWords { get; } = new HashSet<string>(["点单"]);
     }
 }

@@ -24,7 +24,7 @@ public sealed class AnnouncementsDialog(ISender sender) : IChatDialog
     public int MenuOrder => 50;
 
     public bool IsTriggeredBy(ChatInput input, string normalizedText) =>
-        input.Kind == ChatInputKind.MenuClick ? input.EventKey == MenuKeys.Announcements : Triggers.Contains(normalizedText);
+        DialogTriggers.Matches(input, normalizedText, MenuKeys.Announcements, Triggers);
 
     public async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {

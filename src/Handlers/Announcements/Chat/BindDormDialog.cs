@@ -47,7 +47,7 @@ public sealed class BindDormDialog : StepDialog
 
     protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
 
-    public override bool IsTriggeredBy(ChatInput input, string normalizedText) => Triggers.Contains(normalizedText);
+    protected override IReadOnlySet<string> TriggerWords => Triggers;
 
     private async ValueTask<StepOutcome> HandlePlaceAsync(DialogContext context, CancellationToken ct)
     {

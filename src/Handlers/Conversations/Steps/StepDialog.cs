@@ -31,7 +31,14 @@ public abstract class StepDialog : IChatDialog
     /// </summary>
     protected virtual string CancelledText => $"已取消{Title}。如需帮助请回复\"帮助\"。";
 
-    public abstract bool IsTriggeredBy(ChatInput input, string normalizedText);
+    /// <summary>The EventKey of this dialog's menu button (<see cref="MenuKeys"/>), or null when it has none.</summary>
+    protected virtual string? MenuKey => null;
+
+    /// <summary>The words that start this dialog at the top level (usually including <see cref="Keyword"/>).</summary>
+    protected abstract IReadOnlySet<string> TriggerWords { get; }
+
+    public bool IsTriggeredBy(ChatInput input, string normalizedText) =>
+        DialogTriggers.Matches(input, normalizedText, MenuKey, TriggerWords);
 
     public virtual async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {

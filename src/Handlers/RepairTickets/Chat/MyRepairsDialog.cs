@@ -52,10 +52,9 @@ public sealed partial class MyRepairsDialog : StepDialog
 
     protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
 
-    public override bool IsTriggeredBy(ChatInput input, string normalizedText) =>
-        input.Kind == ChatInputKind.MenuClick
-            ? string.Equals(input.EventKey, MenuKeys.MyRepairs, StringComparison.Ordinal)
-            : Triggers.Contains(normalizedText);
+    protected override string? MenuKey => MenuKeys.MyRepairs;
+
+    protected override IReadOnlySet<string> TriggerWords => Triggers;
 
     /// <summary>With nothing in progress there is nothing to choose: answer once and stay out of a dialog.</summary>
     public override async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)

@@ -60,10 +60,9 @@ public sealed partial class RepairDialog : StepDialog
 
     protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
 
-    public override bool IsTriggeredBy(ChatInput input, string normalizedText) =>
-        input.Kind == ChatInputKind.MenuClick
-            ? string.Equals(input.EventKey, MenuKeys.Repair, StringComparison.Ordinal)
-            : Triggers.Contains(normalizedText);
+    protected override string? MenuKey => MenuKeys.Repair;
+
+    protected override IReadOnlySet<string> TriggerWords => Triggers;
 
     public override async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {
