@@ -81,6 +81,12 @@ skipped=$(grep -E '^\s+skipped:' "$out" | tail -n 1 | grep -oE '[0-9]+' || echo 
 total=$(grep -E '^\s+total:' "$out" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
 
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+if [ "$status" != 0 ]; then
+  # The log of a red run is long; repeat each failed test and the start of its message where the reader looks first.
+  echo "---- failed tests (first lines of each) ----"
+  grep -E -A 12 '^(failed|error) ' "$out" | cut -c1-300 | head -n 200
+  echo "----"
+fi
 summary="${passed:-0} passed, ${failed:-0} failed"
 if [ "${skipped:-0}" != 0 ]; then summary="$summary, $skipped skipped"; fi
 echo "$summary"
