@@ -20,6 +20,7 @@ public static class BotApp
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOfficialAccountCallback();
+        app.MapWeComCallback();
         app.MapStaffEndpoints();
         return app;
     }

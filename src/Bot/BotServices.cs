@@ -43,8 +43,10 @@ public static class BotServices
 
         services.AddSingleton<FollowerTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowerTracker>());
+        services.AddSingleton<DeliveryGate>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
+        services.AddSingleton<WeComReceiver>();
         services.AddSingleton<IDeferredReplySender, CustomerServiceReplySender>();
         services.AddHostedService<StartupChecks>();
         return services;
