@@ -12,14 +12,33 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
     /// <param name="work">Started once, by the delivery that claims the key.</param>
     /// <param name="render">The passive reply for the work's result (null: none).</param>
     /// <param name="sendLate">Sends the result by another channel when the work missed the budget.</param>
+    /// <param name="unavailable">
+    /// The passive reply when the ledger cannot be reached (Redis down): nothing is processed — without the claim a
+    /// retry could process it twice — and the user is asked to try again shortly.
+    /// </param>
     /// <returns>The plaintext passive reply, or null when there is none (the receiver answers its "nothing" form).</returns>
     public async Task<string?> PassAsync<T>(
-        Delivery delivery, Func<DeliveryClaim, Task<T>> work, Func<T, string?> render, Func<T, Task> sendLate, CancellationToken ct)
+        Delivery delivery, Func<DeliveryClaim, Task<T>> work, Func<T, string?> render, Func<T, Task> sendLate, Func<string?> unavailable, CancellationToken ct)
     {
-        var claim = await ledger.TryClaimAsync(delivery.Key, delivery.Ttl, delivery.Session, ct);
+        DeliveryClaim claim;
+        DeliveryOutcome? earlier = null;
+        try
+        {
+            // Bounded by the budget: a ledger that hangs must not keep WeChat past its deadline.
+            claim = await ledger.TryClaimAsync(delivery.Key, delivery.Ttl, delivery.Session, ct).AsTask().WaitAsync(LedgerBudget(delivery), time, ct);
+            if (!claim.Claimed)
+            {
+                earlier = await ledger.WaitForOutcomeAsync(delivery.Key, Positive(delivery.Budget), ct).AsTask().WaitAsync(Positive(delivery.Budget) + LedgerBudget(delivery), time, ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogLedgerUnavailable(logger, ex.GetType().Name);
+            return unavailable();
+        }
+
         if (!claim.Claimed)
         {
-            var earlier = await ledger.WaitForOutcomeAsync(delivery.Key, Positive(delivery.Budget), ct);
             LogDuplicate(logger, earlier is null ? "still running" : earlier.ReplyXml is null ? "success" : "reply");
             return earlier?.ReplyXml;
         }
@@ -28,15 +47,32 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
         if (await FinishesWithinAsync(running, Positive(delivery.Budget)))
         {
             var reply = render(await running);
-            await ledger.CompleteAsync(delivery.Key, reply is null ? DeliveryOutcome.Success : new DeliveryOutcome(reply), delivery.Ttl, CancellationToken.None);
+            await CompleteAsync(delivery, reply is null ? DeliveryOutcome.Success : new DeliveryOutcome(reply));
             return reply;
         }
 
         // Too slow for the passive reply: answer now (the platform then stops retrying) and send the answer later.
-        await ledger.CompleteAsync(delivery.Key, DeliveryOutcome.Success, delivery.Ttl, CancellationToken.None);
+        await CompleteAsync(delivery, DeliveryOutcome.Success);
         LogDeferredAnswer(logger, (int)delivery.Budget.TotalMilliseconds);
         _ = SendWhenDoneAsync(running, sendLate);
         return null;
+    }
+
+    // The claim is one round trip; a second of it is already an outage.
+    private static TimeSpan LedgerBudget(Delivery delivery) =>
+        TimeSpan.FromMilliseconds(Math.Clamp(delivery.Budget.TotalMilliseconds / 2, 1, 2_000));
+
+    private async Task CompleteAsync(Delivery delivery, DeliveryOutcome outcome)
+    {
+        try
+        {
+            await ledger.CompleteAsync(delivery.Key, outcome, delivery.Ttl, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The work is done and answered; a retry will find the key still pending and answer "success".
+            LogLedgerUnavailable(logger, ex.GetType().Name);
+        }
     }
 
     private async Task SendWhenDoneAsync<T>(Task<T> running, Func<T, Task> sendLate)
@@ -76,6 +112,9 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
     }
 
     private static TimeSpan Positive(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The delivery ledger is unavailable ({Error}): answered without processing")]
+    private static partial void LogLedgerUnavailable(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery answered from the first delivery's outcome ({Outcome})")]
     private static partial void LogDuplicate(ILogger logger, string outcome);

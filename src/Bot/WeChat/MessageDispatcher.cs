@@ -43,6 +43,8 @@ public sealed partial class MessageDispatcher(
             claim => ProcessAsync(message, input, claim),
             reply => reply is null ? null : ReplyRenderer.Render(reply, message, time.GetUtcNow().ToUnixTimeSeconds()),
             reply => reply is null ? Task.CompletedTask : deferred.SendAsync(input.Account, input.UserId, reply, CancellationToken.None).AsTask(),
+            // Events pushed automatically (LOCATION) need no answer even then.
+            () => sessionAddress is null ? null : ReplyRenderer.Render(ChatReply.Text(ChatTexts.Busy), message, time.GetUtcNow().ToUnixTimeSeconds()),
             ct);
     }
 
