@@ -25,10 +25,17 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
         try
         {
             // Bounded by the budget: a ledger that hangs must not keep WeChat past its deadline.
-            claim = await ledger.TryClaimAsync(delivery.Key, delivery.Ttl, delivery.Session, ct).AsTask().WaitAsync(LedgerBudget(delivery), time, ct);
+            claim = await ClaimAsync(delivery, ct);
             if (!claim.Claimed)
             {
                 earlier = await ledger.WaitForOutcomeAsync(delivery.Key, Positive(delivery.Budget), ct).AsTask().WaitAsync(Positive(delivery.Budget) + LedgerBudget(delivery), time, ct);
+                if (ReferenceEquals(earlier, DeliveryOutcome.Abandoned))
+                {
+                    // The first delivery's owner died before answering (its lease lapsed): this retry takes it over.
+                    LogTakenOver(logger);
+                    claim = await ClaimAsync(delivery, ct);
+                    earlier = null;
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -57,6 +64,14 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
         _ = SendWhenDoneAsync(running, sendLate);
         return null;
     }
+
+    // The pending claim lives for the reply budget and a margin, not the dedupe time: a live owner always records an
+    // outcome within its budget (the reply, or "success" before answering later), so only a dead owner's claim lapses.
+    private Task<DeliveryClaim> ClaimAsync(Delivery delivery, CancellationToken ct) =>
+        ledger.TryClaimAsync(delivery.Key, PendingLease(delivery), delivery.Session, ct).AsTask().WaitAsync(LedgerBudget(delivery), time, ct);
+
+    internal static TimeSpan PendingLease(Delivery delivery) =>
+        TimeSpan.FromMilliseconds(Math.Min(Math.Max(delivery.Budget.TotalMilliseconds, 0) + 2_000, delivery.Ttl.TotalMilliseconds));
 
     // The claim is one round trip; a second of it is already an outage.
     private static TimeSpan LedgerBudget(Delivery delivery) =>
@@ -115,6 +130,9 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The delivery ledger is unavailable ({Error}): answered without processing")]
     private static partial void LogLedgerUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A retry took over a delivery whose first owner stopped before answering")]
+    private static partial void LogTakenOver(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery answered from the first delivery's outcome ({Outcome})")]
     private static partial void LogDuplicate(ILogger logger, string outcome);
