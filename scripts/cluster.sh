@@ -53,7 +53,7 @@ start_postgres() {
     as_pg "$bin/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >/dev/null || die "initdb failed"
   fi
   as_pg "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -w \
-    -o "-p $pg_port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null || die "PostgreSQL did not start; see $dir/pg.log"
+    -o "-p $pg_port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c log_lock_waits=on" start >/dev/null || die "PostgreSQL did not start; see $dir/pg.log"
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wechat_logistics'" | grep -q 1 \
     || psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE wechat_logistics" || die "could not create the database"
 }
@@ -65,7 +65,8 @@ stop_postgres() {
 }
 
 start_redis() {
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  # Append-only file, fsync every second: sessions and dedupe keys survive a Redis restart, as in production.
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync everysec --daemonize yes \
     --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" || die "redis-server did not start"
   for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && return 0; sleep 0.1; done
   die "redis-server did not answer; see $dir/redis.log"

@@ -54,6 +54,26 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
         return values.Single();
     }
 
+    /// <inheritdoc />
+    /// <remarks>SQLite serves one process, so a lock in memory is enough; PostgreSQL overrides it.</remarks>
+    public virtual async ValueTask<IAsyncDisposable> LockAsync(string resource, CancellationToken cancellationToken)
+    {
+        var gate = LocalLocks.GetOrAdd(resource, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(() =>
+        {
+            gate.Release();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> LocalLocks = new(StringComparer.Ordinal);
+
+    private protected sealed class Release(Func<ValueTask> release) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => release();
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe if a member is ever renumbered.

@@ -51,4 +51,11 @@ public interface IAppDbContext
     /// the context's transaction when one is open (a rolled-back save then leaves no gap).
     /// </summary>
     ValueTask<int> NextTicketSequenceAsync(DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Serializes changes to one aggregate across every instance until the returned handle is disposed (PostgreSQL:
+    /// a session advisory lock on this context's connection; SQLite, one process: a lock in memory). For hot rows
+    /// — the last places of a popular shift — where optimistic retries would starve under a storm of writers.
+    /// </summary>
+    ValueTask<IAsyncDisposable> LockAsync(string resource, CancellationToken cancellationToken);
 }
