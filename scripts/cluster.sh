@@ -72,7 +72,8 @@ start_redis() {
   die "redis-server did not answer; see $dir/redis.log"
 }
 
-stop_redis() { redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1; return 0; }
+# SHUTDOWN flushes the append-only file first, as a clean stop in production would.
+stop_redis() { redis-cli -p "$redis_port" shutdown >/dev/null 2>&1; return 0; }
 
 write_bot_env() {
   cat >"$dir/bot.env" <<EOF
@@ -138,7 +139,7 @@ $servers    keepalive 64;
       proxy_set_header X-Forwarded-Proto \$scheme;
       # A dead instance (refused, reset before an answer) is skipped. A request the instance already received is
       # not re-sent (nginx does not retry POSTs by default): WeChat's own retry and our dedupe cover those.
-      proxy_next_upstream error timeout http_502 http_503;
+      proxy_next_upstream error timeout;
       proxy_connect_timeout 1s;
       # WeChat waits 5 s; an answer later than that is useless to it.
       proxy_read_timeout 6s;

@@ -17,6 +17,9 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
     /// retry could process it twice — and the user is asked to try again shortly.
     /// </param>
     /// <returns>The plaintext passive reply, or null when there is none (the receiver answers its "nothing" form).</returns>
+    /// <exception cref="CallbackRejectedException">
+    /// <see cref="CallbackRejection.StillProcessing"/>: a retry found the first delivery still pending past its budget.
+    /// </exception>
     public async Task<string?> PassAsync<T>(
         Delivery delivery, Func<DeliveryClaim, Task<T>> work, Func<T, string?> render, Func<T, Task> sendLate, Func<string?> unavailable, CancellationToken ct)
     {
@@ -46,8 +49,13 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
 
         if (!claim.Claimed)
         {
-            LogDuplicate(logger, earlier is null ? "still running" : earlier.ReplyXml is null ? "success" : "reply");
-            return earlier?.ReplyXml;
+            if (earlier is null)
+            {
+                throw new CallbackRejectedException(CallbackRejection.StillProcessing);
+            }
+
+            LogDuplicate(logger, earlier.ReplyXml is null ? "success" : "reply");
+            return earlier.ReplyXml;
         }
 
         var running = work(claim);
