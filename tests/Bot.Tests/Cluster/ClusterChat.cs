@@ -10,12 +10,20 @@ public static class ClusterChat
     /// <summary>The repair dialog up to its summary, waiting for "确认".</summary>
     public static readonly string[] RepairUpToConfirm = ["报修", "1", "1", "东区1号楼302", "水龙头一直滴水", "跳过"];
 
-    /// <summary>Delivers <paramref name="push"/> like WeChat: on no answer or an HTTP error, the same bytes again.</summary>
+    /// <summary>
+    /// Delivers <paramref name="push"/> like WeChat: on no answer or an HTTP error, the same bytes again, a little
+    /// later (WeChat spaces its retries by its 5 s timeout; 2 s here keeps the tests short).
+    /// </summary>
     public static async Task<BotAnswer> DeliverLikeWeChatAsync(BotConnection connection, SignedPush push)
     {
         BotAnswer answer = null!;
         for (var attempt = 0; attempt <= WeChatRetries; attempt++)
         {
+            if (attempt > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+
             answer = await connection.DeliverAsync(push);
             if (answer.Kind is AnswerKind.Reply or AnswerKind.NoReply)
             {
