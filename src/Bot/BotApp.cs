@@ -21,6 +21,8 @@ public static class BotApp
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOfficialAccountCallback();
         app.MapStaffEndpoints();
+        app.MapIncidentEndpoints();
+        app.MapKpiEndpoints();
         return app;
     }
 }
