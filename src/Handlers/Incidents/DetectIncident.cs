@@ -43,7 +43,7 @@ public sealed class DetectIncidentCommandHandler(IAppDbContext db, IOptionsMonit
             {
                 return await DetectAsync(ticket.Id, ticket.OpenedAt, trade, buildingId, ct);
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (Exception ex) when (attempt < Attempts && StorageConflict.Is(ex))
             {
                 db.ChangeTracker.Clear();
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);

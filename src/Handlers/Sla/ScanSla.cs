@@ -44,7 +44,7 @@ public sealed partial class ScanSlaCommandHandler(
                 await ScanAsync(ct);
                 return _done;
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (Exception ex) when (attempt < Attempts && StorageConflict.Is(ex))
             {
                 // Another monitor committed some of the same alerts first: reload and skip what it has done.
                 db.ChangeTracker.Clear();
@@ -72,7 +72,10 @@ public sealed partial class ScanSlaCommandHandler(
         var notified = (await db.SlaAlerts.AsNoTracking().Where(a => ids.Contains(a.TicketId)).Select(a => new { a.TicketId, a.Clock, a.Stage }).ToListAsync(ct))
             .Select(a => (a.TicketId, a.Clock, a.Stage))
             .ToHashSet();
-        var pending = due.Where(c => !notified.Contains((c.Clock.TicketId, c.Clock.Clock, c.Stage))).ToList();
+        // A fixed order: two monitors inserting the same alerts then wait on each other instead of deadlocking.
+        var pending = due.Where(c => !notified.Contains((c.Clock.TicketId, c.Clock.Clock, c.Stage)))
+            .OrderBy(c => c.Clock.TicketId).ThenBy(c => c.Clock.Clock).ThenBy(c => c.Stage)
+            .ToList();
         if (pending.Count == 0)
         {
             return;

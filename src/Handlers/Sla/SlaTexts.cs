@@ -4,7 +4,7 @@ using WechatLogistics.Handlers.Common;
 namespace WechatLogistics.Handlers.Sla;
 
 /// <summary>The WeCom texts of the SLA monitor: short, with number, place, category and how late.</summary>
-internal static class SlaTexts
+public static class SlaTexts
 {
     public static string Warning(SlaClockView clock, string place, string category, DateTimeOffset now) =>
         $"""

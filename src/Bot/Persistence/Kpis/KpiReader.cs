@@ -83,7 +83,7 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
             var k = reader.IsDBNull(0) ? "" : reader.GetString(0);
             rows[k] = new TicketKpiRow(
                 k, reader.GetInt64(1), 0,
-                postgres ? PercentilesOf(reader, 11) : null, postgres ? PercentilesOf(reader, 12) : null,
+                postgres ? PercentilesOf(reader, 10) : null, postgres ? PercentilesOf(reader, 11) : null,
                 reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7),
                 reader.IsDBNull(8) ? null : reader.GetDouble(8), reader.GetInt64(9));
         }
