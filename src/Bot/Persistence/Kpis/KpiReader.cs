@@ -55,27 +55,7 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
     private async Task<Dictionary<string, TicketKpiRow>> ReadOpenedAsync(
         DbConnection connection, KpiDimension by, bool postgres, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct)
     {
-        var (key, joins) = KpiGroupKeys.For(by, postgres, "OpenedAt");
-        var percentiles = postgres
-            ? $"""
-              , percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {Seconds("FirstResponseAt", true)}) FILTER (WHERE t."FirstResponseAt" IS NOT NULL)
-              , percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {Seconds("ResolvedAt", true)}) FILTER (WHERE t."ResolvedAt" IS NOT NULL)
-              """
-            : "";
-        var sql = $"""
-            SELECT {key} AS k, count(*),
-              count(*) FILTER (WHERE {Serviced} AND t."FirstResponseAt" <= t."ResponseDueAt"),
-              count(*) FILTER (WHERE {Serviced} AND (t."FirstResponseAt" > t."ResponseDueAt" OR (t."FirstResponseAt" IS NULL AND t."ResponseDueAt" <= @asOf))),
-              count(*) FILTER (WHERE {Serviced} AND t."ResolvedAt" <= t."ResolveDueAt"),
-              count(*) FILTER (WHERE {Serviced} AND (t."ResolvedAt" > t."ResolveDueAt" OR (t."ResolvedAt" IS NULL AND t."ResolveDueAt" <= @asOf))),
-              count(*) FILTER (WHERE t."ResolvedAt" IS NOT NULL OR t."Round" > 1),
-              count(*) FILTER (WHERE t."Round" > 1),
-              avg(t."Rating"){(postgres ? "::float8" : "")}, count(t."Rating")
-              {percentiles}
-            FROM "RepairTickets" t {joins}
-            WHERE t."OpenedAt" >= @from AND t."OpenedAt" < @to
-            GROUP BY 1
-            """;
+        var sql = OpenedSql(by, postgres);
         var rows = new Dictionary<string, TicketKpiRow>(StringComparer.Ordinal);
         await using var reader = await QueryAsync(connection, sql, ct, ("from", from), ("to", to), ("asOf", asOf));
         while (await reader.ReadAsync(ct))
@@ -89,6 +69,32 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
         }
 
         return rows;
+    }
+
+    /// <summary>The grouped scan of the period's reports (parameters @from, @to, @asOf); public for the benchmark's EXPLAIN.</summary>
+    public static string OpenedSql(KpiDimension by, bool postgres)
+    {
+        var (key, joins) = KpiGroupKeys.For(by, postgres, "OpenedAt");
+        var percentiles = postgres
+            ? $"""
+              , percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {Seconds("FirstResponseAt", true)}) FILTER (WHERE t."FirstResponseAt" IS NOT NULL)
+              , percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {Seconds("ResolvedAt", true)}) FILTER (WHERE t."ResolvedAt" IS NOT NULL)
+              """
+            : "";
+        return $"""
+            SELECT {key} AS k, count(*),
+              count(*) FILTER (WHERE {Serviced} AND t."FirstResponseAt" <= t."ResponseDueAt"),
+              count(*) FILTER (WHERE {Serviced} AND (t."FirstResponseAt" > t."ResponseDueAt" OR (t."FirstResponseAt" IS NULL AND t."ResponseDueAt" <= @asOf))),
+              count(*) FILTER (WHERE {Serviced} AND t."ResolvedAt" <= t."ResolveDueAt"),
+              count(*) FILTER (WHERE {Serviced} AND (t."ResolvedAt" > t."ResolveDueAt" OR (t."ResolvedAt" IS NULL AND t."ResolveDueAt" <= @asOf))),
+              count(*) FILTER (WHERE t."ResolvedAt" IS NOT NULL OR t."Round" > 1),
+              count(*) FILTER (WHERE t."Round" > 1),
+              avg(t."Rating"){(postgres ? "::float8" : "")}, count(t."Rating")
+              {percentiles}
+            FROM "RepairTickets" t {joins}
+            WHERE t."OpenedAt" >= @from AND t."OpenedAt" < @to
+            GROUP BY 1
+            """;
     }
 
     private async Task<Dictionary<string, long>> ReadClosedAsync(
