@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using WechatLogistics.Bench;
 using WechatLogistics.Bot.Persistence;
 
 namespace WechatLogistics.KpiBench;
@@ -54,29 +55,10 @@ internal static class BulkLoader
         return started.Elapsed;
     }
 
-    public static async Task<List<(string Name, string Sql)>> IndexesAsync(DbConnection connection, bool sqlite, CancellationToken ct, string like = "%")
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sqlite
-            ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'RepairTickets' AND sql IS NOT NULL AND name LIKE '{like}'"
-            : $"SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'RepairTickets' AND indexname NOT LIKE 'PK_%' AND indexname LIKE '{like}'";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<(string, string)>();
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add((reader.GetString(0), reader.GetString(1)));
-        }
+    public static Task<List<(string Name, string Sql)>> IndexesAsync(DbConnection connection, bool sqlite, CancellationToken ct, string like = "%") =>
+        BenchSql.IndexesAsync(connection, sqlite, ["RepairTickets"], ct, like);
 
-        return list;
-    }
-
-    public static async Task ExecAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 1800;
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public static Task ExecAsync(DbConnection connection, string sql, CancellationToken ct) => BenchSql.ExecAsync(connection, sql, ct);
 
     private static async Task LoadPostgresAsync(NpgsqlConnection connection, IEnumerable<SemesterTicket> tickets, CancellationToken ct)
     {
