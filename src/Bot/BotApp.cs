@@ -22,6 +22,8 @@ public static class BotApp
         app.MapOfficialAccountCallback();
         app.MapWeComCallback();
         app.MapStaffEndpoints();
+        app.MapIncidentEndpoints();
+        app.MapKpiEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
 using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.Persistence;
+using WechatLogistics.Bot.Sla;
 using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Bot.WeChat.Audience;
@@ -40,6 +41,7 @@ public static class BotServices
         services.AddWeChatApiClients(configuration);
         services.AddPersistence(configuration);
         services.AddOutbox();
+        services.AddSlaMonitorAndKpis();
 
         services.AddSingleton<FollowerTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowerTracker>());

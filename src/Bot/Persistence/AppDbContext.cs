@@ -3,9 +3,11 @@ using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
+using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Sla;
 using WechatLogistics.Domain.Volunteering;
 using WechatLogistics.Handlers.Common;
 
@@ -36,6 +38,10 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<SubscribeConsent> SubscribeConsents => Set<SubscribeConsent>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 

@@ -4,9 +4,11 @@ using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
+using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Sla;
 using WechatLogistics.Domain.Volunteering;
 
 namespace WechatLogistics.Handlers.Common;
@@ -39,6 +41,12 @@ public interface IAppDbContext
     DbSet<SubscribeConsent> SubscribeConsents { get; }
 
     DbSet<InboxMessage> InboxMessages { get; }
+
+    /// <summary>Early-warning incidents with their linked reports (owned, they load with the incident).</summary>
+    DbSet<Incident> Incidents { get; }
+
+    /// <summary>Which SLA stages of which tickets were notified (the key makes each one once).</summary>
+    DbSet<SlaAlert> SlaAlerts { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }

@@ -276,6 +276,64 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("Feedbacks", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnnouncementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstReportAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastReportAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("TicketCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("Status", "OpenedAt");
+
+                    b.HasIndex(new[] { "CategoryId", "BuildingId" }, "IX_Incidents_CategoryId_BuildingId_Open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -475,6 +533,10 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "ResponseDueAt");
 
+                    b.HasIndex(new[] { "OpenedAt", "Status", "CategoryId", "LocationId", "AssigneeId", "FirstResponseAt", "ResponseDueAt", "ResolvedAt", "ResolveDueAt", "Round", "Rating" }, "IX_RepairTickets_Kpi");
+
+                    b.HasIndex(new[] { "ClosedAt", "CategoryId", "LocationId", "AssigneeId" }, "IX_RepairTickets_KpiClosed");
+
                     b.HasIndex(new[] { "ReporterOpenId", "OpenedAt" }, "IX_RepairTickets_ReporterOpenId_OpenedAt_InProgress")
                         .HasFilter("\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')");
 
@@ -529,6 +591,27 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.HasIndex("TicketId", "At");
 
                     b.ToTable("TicketTimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Clock")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TicketId", "Clock", "Stage");
+
+                    b.ToTable("SlaAlerts", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>
@@ -591,6 +674,54 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WechatLogistics.Domain.Incidents.IncidentTicket", "Tickets", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("LinkedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset>("ReportedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("IncidentId", "TicketId");
+
+                            b1.HasIndex("TicketId")
+                                .IsUnique();
+
+                            b1.ToTable("IncidentTickets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+
+                            b1.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                                .WithMany()
+                                .HasForeignKey("TicketId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Tickets");
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
                 {
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
@@ -642,6 +773,15 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                 {
                     b.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
                         .WithMany("Timeline")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                        .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
