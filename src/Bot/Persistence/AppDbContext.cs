@@ -6,6 +6,7 @@ using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
 using WechatLogistics.Handlers.Common;
 
@@ -36,6 +37,12 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<SubscribeConsent> SubscribeConsents => Set<SubscribeConsent>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 

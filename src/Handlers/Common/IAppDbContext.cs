@@ -7,6 +7,7 @@ using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
 
 namespace WechatLogistics.Handlers.Common;
@@ -39,6 +40,13 @@ public interface IAppDbContext
     DbSet<SubscribeConsent> SubscribeConsents { get; }
 
     DbSet<InboxMessage> InboxMessages { get; }
+
+    /// <summary>Maintenance teams, their members (keyed by WeCom UserId) and the routing rules that feed them.</summary>
+    DbSet<Team> Teams { get; }
+
+    DbSet<StaffMember> StaffMembers { get; }
+
+    DbSet<RoutingRule> RoutingRules { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }
