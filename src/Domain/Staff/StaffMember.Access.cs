@@ -67,6 +67,16 @@ public sealed partial class StaffMember
         return IsActive && ticket.AssigneeId is null && TeamId is { } team && ticket.TeamId == team && Role != StaffRole.Admin;
     }
 
+    /// <summary>Editing the reference data (teams, staff, routing rules, locations, categories).</summary>
+    public void EnsureAdmin()
+    {
+        EnsureActive();
+        if (Role != StaffRole.Admin)
+        {
+            throw Forbidden("只有管理员可以修改基础数据。");
+        }
+    }
+
     public void EnsureActive()
     {
         if (!IsActive)
