@@ -3,7 +3,10 @@ using WechatLogistics.Domain.Locations;
 
 namespace WechatLogistics.Domain.RepairTickets;
 
-/// <summary>Routing to a team and linking repeated reports: dispatch facts that are not status changes.</summary>
+/// <summary>
+/// Routing to a team and linking repeated reports: dispatch facts that are not status changes, decided for a new
+/// report before its first save (so they do not move <see cref="Version"/>). Later team changes come with an assignment.
+/// </summary>
 public sealed partial class RepairTicket
 {
     /// <summary>Puts the ticket in a team's queue (待派) without choosing a worker yet.</summary>
@@ -20,7 +23,6 @@ public sealed partial class RepairTicket
         }
 
         TeamId = teamId;
-        Version++;
     }
 
     /// <summary>
@@ -45,7 +47,6 @@ public sealed partial class RepairTicket
 
         DuplicateOfId = original.DuplicateOfId ?? original.Id;
         TeamId = original.TeamId ?? TeamId;
-        Version++;
     }
 
     private static string? PlaceKey(string? text) =>

@@ -83,13 +83,8 @@ internal static class RepairTexts
     {
         var respond = Hours(result.ResponseDueAt - result.OpenedAt);
         var resolve = Hours(result.ResolveDueAt - result.OpenedAt);
-        if (result.DuplicateOfNumber is { } original)
-        {
-            return $"报修已提交！单号：{result.Number}\n{category} · {place}\n" +
-                $"{Duplicate(original)}\n随时回复“我的报修”可查看进度。";
-        }
-
-        return $"报修已提交！单号：{result.Number}\n{category} · {place}\n" +
+        var duplicate = result.DuplicateOfNumber is { } original ? Duplicate(original) + "\n" : "";
+        return $"报修已提交！单号：{result.Number}\n{category} · {place}\n{duplicate}" +
             $"我们会在{respond}小时内安排维修人员响应，一般{resolve}小时内修好。\n" +
             "随时回复“我的报修”可查看进度。";
     }
