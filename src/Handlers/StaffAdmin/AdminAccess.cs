@@ -18,6 +18,9 @@ internal static class AdminAccess
     public static Task<StaffMember> StaffAsync(IAppDbContext db, string actorUserId, CancellationToken ct) =>
         StaffAccess.ActorAsync(db, actorUserId, ct);
 
+    /// <summary>The PUT bodies carry the desired flag; the entities expose the two verbs.</summary>
+    public static void SetActive(bool active, Action activate, Action deactivate) => (active ? activate : deactivate)();
+
     public static DomainException NotFound(string what) => new($"{what}.not_found", "没有找到这条记录。");
 
     public static DomainException Duplicate(string what, string message) => new($"{what}.duplicate", message);

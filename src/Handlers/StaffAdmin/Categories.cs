@@ -80,14 +80,7 @@ public sealed class CategoriesHandler(IAppDbContext db, IMemoryCache cache)
         var category = await db.RepairCategories.SingleOrDefaultAsync(c => c.Id == command.Id, ct) ?? throw AdminAccess.NotFound("category");
         category.Rename(command.Name);
         category.ChangeDefaultPriority(command.DefaultPriority);
-        if (command.IsActive)
-        {
-            category.Activate();
-        }
-        else
-        {
-            category.Deactivate();
-        }
+        AdminAccess.SetActive(command.IsActive, category.Activate, category.Deactivate);
 
         await db.SaveChangesAsync(ct);
         ReferenceDataCache.Forget(cache);

@@ -67,14 +67,7 @@ public sealed class LocationsHandler(IAppDbContext db, IMemoryCache cache)
         await AdminAccess.AdminAsync(db, command.ActorUserId, ct);
         var location = await db.Locations.SingleOrDefaultAsync(l => l.Id == command.Id, ct) ?? throw AdminAccess.NotFound("location");
         location.Rename(command.Name);
-        if (command.IsActive)
-        {
-            location.Activate();
-        }
-        else
-        {
-            location.Deactivate();
-        }
+        AdminAccess.SetActive(command.IsActive, location.Activate, location.Deactivate);
 
         await db.SaveChangesAsync(ct);
         ReferenceDataCache.Forget(cache);

@@ -64,14 +64,7 @@ public sealed class RoutingRulesHandler(IAppDbContext db)
         await EnsureTeamAsync(command.TeamId, ct);
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == command.Id, ct) ?? throw AdminAccess.NotFound("routing");
         rule.SendTo(command.TeamId);
-        if (command.IsActive)
-        {
-            rule.Activate();
-        }
-        else
-        {
-            rule.Deactivate();
-        }
+        AdminAccess.SetActive(command.IsActive, rule.Activate, rule.Deactivate);
 
         await db.SaveChangesAsync(ct);
         return RoutingRuleView.Of(rule);

@@ -75,14 +75,7 @@ public sealed class StaffMembersHandler(IAppDbContext db)
         var member = await db.StaffMembers.SingleOrDefaultAsync(m => m.UserId == command.UserId, ct) ?? throw AdminAccess.NotFound("staff");
         member.Rename(command.DisplayName);
         member.ChangeRole(command.Role, command.TeamId);
-        if (command.IsActive)
-        {
-            member.Activate();
-        }
-        else
-        {
-            member.Deactivate();
-        }
+        AdminAccess.SetActive(command.IsActive, member.Activate, member.Deactivate);
 
         await db.SaveChangesAsync(ct);
         return StaffMemberView.Of(member);

@@ -49,14 +49,7 @@ public sealed class TeamsHandler(IAppDbContext db)
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == command.Id, ct) ?? throw AdminAccess.NotFound("team");
         team.Rename(command.Name);
         await EnsureUniqueAsync(team.Name, team.Id, ct);
-        if (command.IsActive)
-        {
-            team.Activate();
-        }
-        else
-        {
-            team.Deactivate();
-        }
+        AdminAccess.SetActive(command.IsActive, team.Activate, team.Deactivate);
 
         await db.SaveChangesAsync(ct);
         return TeamView.Of(team);

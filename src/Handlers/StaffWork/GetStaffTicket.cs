@@ -66,7 +66,7 @@ public sealed class GetStaffTicketQueryHandler(IAppDbContext db, IMemoryCache ca
             ticket.RatingComment,
             original is null ? null : new LinkedTicket(original.Id, original.Number.ToString(), original.Status),
             [.. duplicates.Select(d => new LinkedTicket(d.Id, d.Number.ToString(), d.Status))],
-            [.. ticket.Timeline.OrderBy(e => e.At).Select(e => new StaffTimelineItem(
+            [.. ticket.Timeline.OrderBy(e => e.At).ThenBy(e => e.Action).Select(e => new StaffTimelineItem(
                 e.At, e.ActorKind, e.ActorKind == ActorKind.Student ? null : e.ActorId, e.Action, e.ToStatus, e.AssigneeId, e.Note))],
             ActionsFor(actor, ticket));
     }
