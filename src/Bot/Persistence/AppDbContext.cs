@@ -8,6 +8,7 @@ using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Sla;
+using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
 using WechatLogistics.Handlers.Common;
 
@@ -42,6 +43,11 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 

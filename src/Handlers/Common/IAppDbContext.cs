@@ -9,6 +9,7 @@ using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Sla;
+using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
 
 namespace WechatLogistics.Handlers.Common;
@@ -47,6 +48,12 @@ public interface IAppDbContext
 
     /// <summary>Which SLA stages of which tickets were notified (the key makes each one once).</summary>
     DbSet<SlaAlert> SlaAlerts { get; }
+    /// <summary>Maintenance teams, their members (keyed by WeCom UserId) and the routing rules that feed them.</summary>
+    DbSet<Team> Teams { get; }
+
+    DbSet<StaffMember> StaffMembers { get; }
+
+    DbSet<RoutingRule> RoutingRules { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }

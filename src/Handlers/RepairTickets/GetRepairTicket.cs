@@ -46,7 +46,7 @@ public sealed class GetRepairTicketQueryHandler(IAppDbContext db, IMemoryCache c
     public async ValueTask<RepairTicketDetails> Handle(GetRepairTicketQuery query, CancellationToken ct)
     {
         var tickets = db.RepairTickets.AsNoTracking()
-            .Include(t => t.Timeline.OrderBy(e => e.At))
+            .Include(t => t.Timeline)
             .Where(t => t.ReporterOpenId == query.RequesterOpenId);
         if (query.TicketId is { } id)
         {
@@ -72,7 +72,9 @@ public sealed class GetRepairTicketQueryHandler(IAppDbContext db, IMemoryCache c
             ticket.ResolveDueAt,
             ticket.Rating,
             ticket.RatingComment,
-            [.. ticket.Timeline.Select(e => new TicketTimelineItem(e.At, e.ActorKind, e.Action, e.ToStatus, e.Note))],
+            // In memory by time, then by the enum's lifecycle order: dispatch at opening (Opened, Assigned) and a claim
+            // (Assigned, Accepted) write two entries at the same instant.
+            [.. ticket.Timeline.OrderBy(e => e.At).ThenBy(e => e.Action).Select(e => new TicketTimelineItem(e.At, e.ActorKind, e.Action, e.ToStatus, e.Note))],
             [.. StudentActions.Where(a => RepairTicketLifecycle.Allowed(ticket.Status, a))]);
     }
 }

@@ -87,7 +87,8 @@ public sealed class NotificationTests
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
 
         var rows = (await bed.RowsAsync()).Where(r => r.Channel != OutboxChannel.IncidentCheck).ToList();
-        Assert.Equal(2, rows.Count); // the robot post and the assignment notice; nothing for the failed rejection
+        // The robot post, the student's assignment notice and the worker's WeCom notice; nothing for the failed rejection.
+        Assert.Equal(3, rows.Count);
         Assert.DoesNotContain(rows, r => r.Payload.Contains("未被受理", StringComparison.Ordinal));
     }
 
