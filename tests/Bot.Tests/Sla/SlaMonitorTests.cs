@@ -35,7 +35,7 @@ public sealed class SlaMonitorTests
         Assert.Equal(new SlaScanResult(0, 0, 0), again);
         Assert.Equal(new SlaScanResult(0, 1, 0), atBreach);
         Assert.Equal(new SlaScanResult(0, 0, 0), afterBreach);
-        var rows = await desk.OutboxAsync(OutboxChannel.WeComApp);
+        var rows = await desk.SlaMessagesAsync();
         Assert.Equal(2, rows.Count);
         var (warning, breach) = (Content(rows[0]), Content(rows[1]));
         Assert.Equal(Worker, warning.WeComToUser);
@@ -73,13 +73,13 @@ public sealed class SlaMonitorTests
             desk.Clock.SetUtcNow(Opened + step);
             var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => desk.SendAsync(new ScanSlaCommand()))));
             notified.Add(results.Sum(r => r.Warnings + r.Breaches));
-            Assert.Equal(expected[notified.Count - 1], (await desk.OutboxAsync(OutboxChannel.WeComApp)).Count);
+            Assert.Equal(expected[notified.Count - 1], (await desk.SlaMessagesAsync()).Count);
         }
 
         Assert.Equal([tickets, tickets, tickets, tickets], notified);
         await using var db = desk.Database.CreateContext();
         Assert.Equal(4 * tickets, await db.SlaAlerts.CountAsync(TestContext.Current.CancellationToken));
-        var rows = await desk.OutboxAsync(OutboxChannel.WeComApp);
+        var rows = await desk.SlaMessagesAsync();
         Assert.Equal(rows.Count, rows.Select(r => r.IdempotencyKey).Distinct().Count());
         // Unassigned tickets' warnings went to the supervisors; assigned ones' to their worker.
         Assert.Equal(3 * tickets, rows.Count(r => Content(r).WeComToUser == StaffDesk.Supervisor));
@@ -114,7 +114,7 @@ public sealed class SlaMonitorTests
 
         // Only the accepted ticket's resolution clock runs, and at 10 h of 24 it is on track.
         Assert.Equal(new SlaScanResult(0, 0, 0), result);
-        Assert.Empty(await desk.OutboxAsync(OutboxChannel.WeComApp));
+        Assert.Empty(await desk.SlaMessagesAsync());
         var warnings = await desk.QueryAsync(new ListSlaWarningsQuery());
         Assert.Empty(warnings);
     }
@@ -149,7 +149,7 @@ public sealed class SlaMonitorTests
 
         Assert.Equal(new SlaScanResult(0, 0, 1), first);
         Assert.Equal(new SlaScanResult(0, 0, 0), second);
-        Assert.Empty(await desk.OutboxAsync(OutboxChannel.WeComApp));
+        Assert.Empty(await desk.SlaMessagesAsync());
     }
 
     [Theory]
