@@ -51,6 +51,26 @@ public sealed class SlaMonitorTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Breach_GoesToTheDispatchersOfTheTicketsTeam_AndTheSupervisors_NotToOtherTeams(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Opened);
+        var water = Domain.ReferenceData.ReferenceDataSeed.TeamId("WATER-ELEC");
+        var network = Domain.ReferenceData.ReferenceDataSeed.TeamId("NETWORK");
+        await desk.SendAsync(new Handlers.StaffAdmin.CreateStaffMemberCommand("demo-staff", "disp.water", "水电调度", "9001", Domain.Staff.StaffRole.Dispatcher, water));
+        await desk.SendAsync(new Handlers.StaffAdmin.CreateStaffMemberCommand("demo-staff", "disp.net", "网络调度", "9002", Domain.Staff.StaffRole.Dispatcher, network));
+        await desk.SendAsync(new Handlers.StaffAdmin.CreateStaffMemberCommand("demo-staff", "disp.all", "总调度", "9000", Domain.Staff.StaffRole.Dispatcher, null));
+        // A water report is routed to 水电班 (no worker there yet, so it waits unassigned in that team's queue).
+        await desk.OpenAsync();
+
+        await ScanAtAsync(desk, Opened + TimeSpan.FromHours(8));
+
+        var breach = Content(Assert.Single(await desk.SlaMessagesAsync(), r => Content(r).Text.Contains("已超过", StringComparison.Ordinal)));
+        Assert.Equal(["disp.all", "disp.water", StaffDesk.Supervisor], breach.WeComToUser!.Split('|').Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task TwoMonitorsScanningAtOnce_NotifyEveryStageExactlyOnce(DatabaseProvider provider)
     {
         const int tickets = 12;
