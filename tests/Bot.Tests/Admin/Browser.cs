@@ -44,7 +44,10 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    /// <summary>A fresh context (its own sessionStorage) with a page that collects console errors, e.g. CSP violations.</summary>
+    /// <summary>
+    /// A fresh context (its own sessionStorage) with a page that collects script errors, console errors (CSP violations
+    /// are reported there) and failed responses with their URLs.
+    /// </summary>
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(string url)
     {
         var context = await _browser.NewContextAsync();
@@ -58,6 +61,13 @@ public sealed class Browser : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Add($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
         await page.GotoAsync(url);
         return (page, errors);
     }

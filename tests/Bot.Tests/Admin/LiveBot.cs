@@ -37,7 +37,7 @@ public sealed class LiveBot : IAsyncDisposable
         string[] args =
         [
             "--urls=http://127.0.0.1:0", "--Database:Provider=Sqlite", $"--ConnectionStrings:App=Data Source={Path.Combine(folder, "bot.db")}",
-            "--ConnectionStrings:Redis=", "--Logging:LogLevel:Default=Warning",
+            "--ConnectionStrings:Redis=", "--Logging:LogLevel:Default=Error",
             "--Auth:SigningKey=test-signing-key-0123456789-abcdefghijklmnop",
             "--Auth:StaffAccounts:0:UserName=demo-staff", "--Auth:StaffAccounts:0:Role=admin",
             $"--Auth:StaffAccounts:0:PasswordHash={PasswordHasher.Hash(StaffHost.Password)}",
