@@ -58,6 +58,24 @@ public sealed class AdminPageBrowserTests
     }
 
     [Fact]
+    public async Task Open_WithRejectedToken_ReturnsToLoginWithMessage()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        await bot.ReportAsync("o-student-0001");
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.OpenAsync(bot.BaseUrl + "/admin");
+
+        // A token the Bot no longer accepts (expired, or signed with a rotated key) is answered with 401.
+        await page.EvaluateAsync("() => sessionStorage.setItem('wl.staffToken', 'expired.token.value')");
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("#login-error")).ToHaveTextAsync("登录已失效，请重新登录。");
+        await Expect(page.Locator("#login-section")).ToBeVisibleAsync();
+        await Expect(page.Locator("#app")).ToBeHiddenAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('wl.staffToken')"));
+    }
+
+    [Fact]
     public async Task Announce_ToEveryone_ShowsRecipientsAndStoresAnnouncement()
     {
         await using var bot = await LiveBot.StartAsync();
