@@ -67,6 +67,12 @@ if [ "${TEST_WITH_POSTGRES:-auto}" != "no" ] && grep -rqs --include='*.cs' 'Test
   export ConnectionStrings__TestPostgres="Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=200"
 fi
 
+# The admin page's browser tests (tests/Bot.Tests/Admin) drive Debian's chromium through Playwright with an explicit
+# executable path: Playwright's own browser download cannot run here. Without it they fail in CI, skip elsewhere.
+if grep -rqs --include='*.cs' 'Microsoft.Playwright' tests; then
+  ensure_package chromium chromium || { log "chromium could not be installed"; exit 1; }
+fi
+
 log "building"
 dotnet build WechatLogistics.sln -c Release -nologo -v q 2>&1 | tail -n 3
 if [ "${PIPESTATUS[0]}" != 0 ]; then echo "0 passed, 1 failed"; exit 1; fi

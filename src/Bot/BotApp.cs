@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WechatLogistics.Bot.Admin;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
@@ -24,6 +25,7 @@ public static class BotApp
         app.MapStaffEndpoints();
         app.MapIncidentEndpoints();
         app.MapKpiEndpoints();
+        app.MapAdminPage();
         return app;
     }
 }
