@@ -80,7 +80,7 @@ write_bot_env() {
 ASPNETCORE_ENVIRONMENT='Production'
 Database__Provider='Postgres'
 ConnectionStrings__App='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=wechat_logistics;Maximum Pool Size=60'
-ConnectionStrings__Redis='127.0.0.1:$redis_port,abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000'
+ConnectionStrings__Redis='127.0.0.1:$redis_port,abortConnect=false,connectTimeout=5000,syncTimeout=2000,asyncTimeout=2000'
 WeChat__ApiBaseUrl='http://127.0.0.1:$api_port'
 WeCom__ApiBaseUrl='http://127.0.0.1:$api_port'
 Logging__LogLevel__Default='Warning'
@@ -96,7 +96,8 @@ start_instance() { # start_instance <i>
     cd "$dir" && exec dotnet "$root/src/Bot/bin/Release/net10.0/WechatLogistics.Bot.dll"
   ) >>"$dir/bot$i.log" 2>&1 &
   echo $! >"$dir/bot$i.pid"
-  wait_http "http://127.0.0.1:$port/health" || die "Bot instance $i did not become healthy; see $dir/bot$i.log"
+  # A loaded machine (the tests run beside it) can take a while to JIT and connect; a minute is plenty.
+  wait_http "http://127.0.0.1:$port/health" 300 || die "Bot instance $i did not become healthy; see $dir/bot$i.log"
   log "bot $i on http://127.0.0.1:$port (pid $(cat "$dir/bot$i.pid"))"
 }
 

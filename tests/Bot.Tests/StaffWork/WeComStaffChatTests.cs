@@ -50,7 +50,7 @@ public sealed class WeComStaffChatTests
         Assert.All([accepted, started, resolved], reply => Assert.Contains(byChat.Number, reply));
         var chatTicket = await LoadAsync(host, byChat.Number);
         Assert.Equal(TicketStatus.Resolved, chatTicket.Status);
-        Assert.Equal("换了新阀门", chatTicket.Timeline[^1].Note);
+        Assert.Equal("换了新阀门", chatTicket.Timeline.Single(e => e.Action == TicketTimelineAction.Resolved).Note);
 
         // The same work through the staff API, as the same worker, on a second report.
         var byApi = await StaffHost.ReportAsync(host, "302");
@@ -63,9 +63,10 @@ public sealed class WeComStaffChatTests
         }
 
         var apiTicket = await LoadAsync(host, byApi.Number);
-        Assert.Equal(
-            apiTicket.Timeline.Select(e => (e.Action, e.ToStatus, e.ActorKind, e.Note)),
-            chatTicket.Timeline.Select(e => (e.Action, e.ToStatus, e.ActorKind, e.Note)));
+        // Opening and automatic dispatch share one instant: order as the ticket views do (time, then lifecycle order).
+        static IEnumerable<(TicketTimelineAction, TicketStatus, ActorKind, string?)> Steps(RepairTicket ticket) =>
+            ticket.Timeline.OrderBy(e => e.At).ThenBy(e => e.Action).Select(e => (e.Action, e.ToStatus, e.ActorKind, e.Note));
+        Assert.Equal(Steps(apiTicket), Steps(chatTicket));
     }
 
     [Fact]
