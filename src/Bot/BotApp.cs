@@ -19,6 +19,8 @@ public static class BotApp
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Only endpoints that name a policy are limited (the two callbacks); the rest pass straight through.
+        app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOfficialAccountCallback();
         app.MapWeComCallback();

@@ -49,6 +49,7 @@ public static class BotServices
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
         services.AddSingleton<WeComReceiver>();
+        services.AddCallbackRateLimit();
         services.AddSingleton<IDeferredReplySender, CustomerServiceReplySender>();
         services.AddHostedService<StartupChecks>();
         return services;
