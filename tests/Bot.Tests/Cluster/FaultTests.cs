@@ -23,6 +23,7 @@ public sealed class FaultTests
     [Fact]
     public async Task RedisStoppedFor30Seconds_EveryMessageIsAnsweredBusyInTime_ThenTheDialogGoesOn_AndOneTicketIsMade()
     {
+        await _cluster.WaitHealthyAsync();
         var chat = _cluster.Connect(_cluster.Balancer);
         var strict = WeChatStrict();
         var student = NewStudent("redis-down");
@@ -64,6 +65,7 @@ public sealed class FaultTests
     [Fact]
     public async Task PostgresStoppedAndRestarted_TheStudentIsToldToRetry_TheDialogIsKept_AndTheRetrySavesOneTicket()
     {
+        await _cluster.WaitHealthyAsync();
         var chat = _cluster.Connect(_cluster.Balancer);
         var strict = WeChatStrict();
         var student = NewStudent("pg-down");
@@ -97,6 +99,7 @@ public sealed class FaultTests
     [Fact]
     public async Task InstanceKilledUnderLoad_EveryStudentGetsOneTicket_AndTheOutboxSendsEachNoticeOnce()
     {
+        await _cluster.WaitHealthyAsync();
         const int Students = 30;
         var students = Enumerable.Range(0, Students).Select(_ => NewStudent("kill")).ToArray();
         var since = (await _cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
@@ -139,6 +142,7 @@ public sealed class FaultTests
     [Fact]
     public async Task WeChatApiFailingThenRecovering_NoticesAreRetriedWithBackoff_AndAllDelivered()
     {
+        await _cluster.WaitHealthyAsync();
         var since = (await _cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
         using (var sim = new HttpClient { BaseAddress = _cluster.FakeApi })
         {

@@ -22,6 +22,7 @@ public sealed class MultiInstanceTests
     [Fact]
     public async Task RetryOfOneMessage_LandingOnTheOtherInstance_IsProcessedOnce()
     {
+        await _cluster.WaitHealthyAsync();
         var first = _cluster.Connect(_cluster.Instances[0]);
         var second = _cluster.Connect(_cluster.Instances[1]);
         var student = NewStudent("retry");
@@ -45,6 +46,7 @@ public sealed class MultiInstanceTests
     [Fact]
     public async Task Dialog_StartedOnOneInstance_ContinuesOnTheOther()
     {
+        await _cluster.WaitHealthyAsync();
         var connections = _cluster.Instances.Select(_cluster.Connect).ToArray();
         var student = NewStudent("hop");
         var answers = new List<BotAnswer>();
@@ -65,6 +67,7 @@ public sealed class MultiInstanceTests
     [Fact]
     public async Task TwoHundredConcurrentClaims_SplitAcrossInstances_KeepTheCapacity_ThenOneAnnouncementReachesEachVolunteerOnce()
     {
+        await _cluster.WaitHealthyAsync();
         const int Volunteers = 200;
         const int Capacity = 20;
         var shift = await AddShiftStartingFirstAsync(Capacity);
@@ -125,6 +128,7 @@ public sealed class MultiInstanceTests
     [Fact]
     public async Task SlaMonitors_OnBothInstances_NotifyEachStageOfAnOverdueTicketOnce()
     {
+        await _cluster.WaitHealthyAsync();
         // A report from 9 hours ago that nobody took: its response clock (normal: 8 h) is past its limit.
         var openedAt = DateTimeOffset.UtcNow.AddHours(-9);
         var number = Domain.RepairTickets.RepairTicketNumber.Create(new DateOnly(2020, 1, 1), Random.Shared.Next(1, 999_999));

@@ -74,6 +74,41 @@ public sealed class TestCluster
         Assert.True(process.ExitCode == 0, $"cluster.sh {string.Join(' ', args)} failed: {await stderr}{await stdout}");
     }
 
+    /// <summary>
+    /// Waits until every instance answers <c>/health</c> with 200 (database and Redis reachable): after a fault drill
+    /// each instance reconnects on its own schedule, and a test that talks to one directly must not start before.
+    /// </summary>
+    public async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var instance in Instances)
+        {
+            var until = DateTime.UtcNow.AddSeconds(120);
+            while (true)
+            {
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(instance, "/health"));
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet (restarting).
+                }
+                catch (TaskCanceledException)
+                {
+                    // Too slow to answer; try again.
+                }
+
+                Assert.True(DateTime.UtcNow < until, $"{instance} did not become healthy within 120 s");
+                await Task.Delay(500);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<FakeApiCall>> FakeApiCallsAsync()
     {
         using var http = new HttpClient { BaseAddress = FakeApi };
