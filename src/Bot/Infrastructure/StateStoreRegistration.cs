@@ -32,6 +32,12 @@ public static partial class StateStoreRegistration
         redisOptions.AbortOnConnectFail = false;
         // While Redis is unreachable, fail at once instead of queueing until a timeout: WeChat waits 5 s, not more.
         redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
+        // A Redis that hangs fails a call after 2 s (the library's default is 5 s), inside the webhook's 4 s budget,
+        // unless the connection string chose its own.
+        if (!redis.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            redisOptions.AsyncTimeout = 2_000;
+        }
         redisOptions.ClientName ??= "wechat-logistics-bot";
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddSingleton<ISessionStore, RedisSessionStore>();

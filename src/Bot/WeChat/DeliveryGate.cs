@@ -27,16 +27,17 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
         DeliveryOutcome? earlier = null;
         try
         {
-            // Bounded by the budget: a ledger that hangs must not keep WeChat past its deadline.
-            claim = await ClaimAsync(delivery, ct);
+            // A ledger that hangs cannot keep WeChat past its deadline: the Redis client's own timeout bounds each call
+            // (StateStoreRegistration), so the hot path needs no timer of its own.
+            claim = await ledger.TryClaimAsync(delivery.Key, PendingLease(delivery), delivery.Session, ct);
             if (!claim.Claimed)
             {
-                earlier = await ledger.WaitForOutcomeAsync(delivery.Key, Positive(delivery.Budget), ct).AsTask().WaitAsync(Positive(delivery.Budget) + LedgerBudget(delivery), time, ct);
-                if (ReferenceEquals(earlier, DeliveryOutcome.Abandoned))
+                earlier = await ledger.WaitForOutcomeAsync(delivery.Key, Positive(delivery.Budget), ct);
+                if (earlier is { IsAbandoned: true })
                 {
                     // The first delivery's owner died before answering (its lease lapsed): this retry takes it over.
                     LogTakenOver(logger);
-                    claim = await ClaimAsync(delivery, ct);
+                    claim = await ledger.TryClaimAsync(delivery.Key, PendingLease(delivery), delivery.Session, ct);
                     earlier = null;
                 }
             }
@@ -75,15 +76,8 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
 
     // The pending claim lives for the reply budget and a margin, not the dedupe time: a live owner always records an
     // outcome within its budget (the reply, or "success" before answering later), so only a dead owner's claim lapses.
-    private Task<DeliveryClaim> ClaimAsync(Delivery delivery, CancellationToken ct) =>
-        ledger.TryClaimAsync(delivery.Key, PendingLease(delivery), delivery.Session, ct).AsTask().WaitAsync(LedgerBudget(delivery), time, ct);
-
-    internal static TimeSpan PendingLease(Delivery delivery) =>
-        TimeSpan.FromMilliseconds(Math.Min(Math.Max(delivery.Budget.TotalMilliseconds, 0) + 2_000, delivery.Ttl.TotalMilliseconds));
-
-    // The claim is one round trip; a second of it is already an outage.
-    private static TimeSpan LedgerBudget(Delivery delivery) =>
-        TimeSpan.FromMilliseconds(Math.Clamp(delivery.Budget.TotalMilliseconds / 2, 1, 2_000));
+    private static TimeSpan PendingLease(Delivery delivery) =>
+        TimeSpan.FromMilliseconds(Math.Min(Positive(delivery.Budget).TotalMilliseconds + 2_000, delivery.Ttl.TotalMilliseconds));
 
     private async Task CompleteAsync(Delivery delivery, DeliveryOutcome outcome)
     {

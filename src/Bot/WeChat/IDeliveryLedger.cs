@@ -33,7 +33,9 @@ public sealed record DeliveryOutcome(string? ReplyXml)
     public static DeliveryOutcome Success { get; } = new((string?)null);
 
     /// <summary>The first delivery's claim lapsed with no outcome recorded: nobody is processing it any more.</summary>
-    public static DeliveryOutcome Abandoned { get; } = new((string?)null);
+    public static DeliveryOutcome Abandoned { get; } = new((string?)null) { IsAbandoned = true };
+
+    public bool IsAbandoned { get; private init; }
 }
 
 /// <summary>

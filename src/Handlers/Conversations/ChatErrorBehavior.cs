@@ -8,9 +8,9 @@ namespace WechatLogistics.Handlers.Conversations;
 /// <summary>
 /// The last line of defence for chat: a student never sees a stack trace or a silent bot. An unexpected failure
 /// (a store outage, a bug) becomes the friendly "busy" line and one error log entry; a broken business rule
-/// becomes its own friendly message.
+/// becomes its own friendly message (<see cref="ChatFailures"/>).
 /// </summary>
-public sealed partial class ChatErrorBehavior(ILogger<ChatErrorBehavior> logger)
+public sealed class ChatErrorBehavior(ILogger<ChatErrorBehavior> logger)
     : IPipelineBehavior<HandleChatMessageCommand, ChatReply>
 {
     public async ValueTask<ChatReply> Handle(
@@ -22,27 +22,37 @@ public sealed partial class ChatErrorBehavior(ILogger<ChatErrorBehavior> logger)
         {
             return await next(message, cancellationToken);
         }
-        catch (DomainException ex)
-        {
-            // A business rule the student ran into: its message is written to be shown.
-            LogRuleBroken(logger, ex.Code);
-            return ChatReply.Text(ex.Message);
-        }
-        catch (ValidationException ex)
-        {
-            LogRuleBroken(logger, "validation");
-            return ChatReply.Text(ex.Errors.Count > 0 ? ex.Errors[0].Message : ChatTexts.Busy);
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(logger, ex, message.Input.Kind);
-            return ChatReply.Text(ChatTexts.Busy);
+            return ChatFailures.ReplyFor(ex, logger, message.Input.Kind.ToString());
+        }
+    }
+}
+
+/// <summary>What any chat (students' or staff's) answers when a message's work throws.</summary>
+public static partial class ChatFailures
+{
+    /// <param name="what">The kind of message or command, for the log (never its text).</param>
+    public static ChatReply ReplyFor(Exception exception, ILogger logger, string what)
+    {
+        switch (exception)
+        {
+            case DomainException rule:
+                // A business rule the user ran into: its message is written to be shown.
+                LogRuleBroken(logger, what, rule.Code);
+                return ChatReply.Text(rule.Message);
+            case ValidationException invalid:
+                LogRuleBroken(logger, what, "validation");
+                return ChatReply.Text(invalid.Errors.Count > 0 ? invalid.Errors[0].Message : ChatTexts.Busy);
+            default:
+                LogFailed(logger, exception, what);
+                return ChatReply.Text(ChatTexts.Busy);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chat message refused by rule {Code}")]
-    private static partial void LogRuleBroken(ILogger logger, string code);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat message {What} refused by rule {Code}")]
+    private static partial void LogRuleBroken(ILogger logger, string what, string code);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Chat message of kind {Kind} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, ChatInputKind kind);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chat message {What} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string what);
 }

@@ -4,7 +4,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WechatLogistics.Domain.Announcements;
-using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Handlers.Announcements;
@@ -25,7 +24,7 @@ public sealed record HandleStaffChatMessageCommand(ChatInput Input) : ICommand<C
 /// the staff API sends — with the sender's WeCom UserId as the actor, so chat and API enforce the same rules. Every
 /// refusal (not staff, not your ticket, wrong state) comes back as its own short Chinese sentence.
 /// </summary>
-public sealed partial class HandleStaffChatMessageCommandHandler(
+public sealed class HandleStaffChatMessageCommandHandler(
     ISender sender, IAppDbContext db, TimeProvider time, ILogger<HandleStaffChatMessageCommandHandler> logger)
     : ICommandHandler<HandleStaffChatMessageCommand, ChatReply>
 {
@@ -54,20 +53,10 @@ public sealed partial class HandleStaffChatMessageCommandHandler(
         {
             return ChatReply.Text(await RunAsync(input.UserId, parsed, ct));
         }
-        catch (DomainException ex)
-        {
-            LogRefused(logger, parsed.Verb, ex.Code);
-            return ChatReply.Text(ex.Message);
-        }
-        catch (ValidationException ex)
-        {
-            LogRefused(logger, parsed.Verb, "validation");
-            return ChatReply.Text(ex.Errors.Count > 0 ? ex.Errors[0].Message : ChatTexts.Busy);
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(logger, ex, parsed.Verb);
-            return ChatReply.Text(ChatTexts.Busy);
+            // Not staff, not your ticket, wrong state: each refusal is its own short sentence (as in students' chat).
+            return ChatFailures.ReplyFor(ex, logger, parsed.Verb.ToString());
         }
     }
 
@@ -168,10 +157,4 @@ public sealed partial class HandleStaffChatMessageCommandHandler(
         left.TotalHours >= 1
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)left.TotalHours}小时")
             : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)left.TotalMinutes)}分钟");
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Staff chat command {Verb} refused by rule {Code}")]
-    private static partial void LogRefused(ILogger logger, StaffVerb verb, string code);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Staff chat command {Verb} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, StaffVerb verb);
 }

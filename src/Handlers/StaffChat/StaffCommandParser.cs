@@ -42,7 +42,9 @@ public static class StaffCommandParser
             return (null, new StaffCommandError(null, StaffChatTexts.Unknown));
         }
 
-        if (RepairTicketNumber.TryParse(FirstToken(line), out var bare) && line.Trim().Length == FirstToken(line).Length)
+        // The normalized line is trimmed: a single token is a bare ticket number or nothing.
+        var first = FirstToken(line);
+        if (first.Length == line.Length && RepairTicketNumber.TryParse(first, out var bare))
         {
             return (new StaffCommand(StaffVerb.Detail, bare), null);
         }

@@ -7,6 +7,9 @@ public static class ClusterChat
 {
     public const int WeChatRetries = 3;
 
+    /// <summary>A student nobody has seen before (a fresh session, ticket list and signups).</summary>
+    public static string NewStudent(string tag) => $"o-{tag}-{Guid.NewGuid():N}";
+
     /// <summary>The repair dialog up to its summary, waiting for "确认".</summary>
     public static readonly string[] RepairUpToConfirm = ["报修", "1", "1", "东区1号楼302", "水龙头一直滴水", "跳过"];
 
@@ -40,20 +43,23 @@ public static class ClusterChat
     /// </summary>
     public static async Task<BotAnswer> SayAsync(TestCluster cluster, BotConnection connection, string user, string text)
     {
-        var before = (await cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
         var answer = await DeliverLikeWeChatAsync(connection, connection.Compose(new SendText(text), user));
         if (answer.Kind != AnswerKind.NoReply)
         {
             return answer;
         }
 
+        // A student's late answers arrive in order: the next one is the first after the last one already read. The
+        // fake API's log is read only when an answer came late, not before every message.
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until)
         {
+            var seen = LateAnswerSeen.GetValueOrDefault(user);
             var later = (await cluster.FakeApiCallsAsync()).FirstOrDefault(c =>
-                c.Path == "/cgi-bin/message/custom/send" && c.ToUser == user && c.Seq > before && c.ErrCode == 0);
+                c.Path == "/cgi-bin/message/custom/send" && c.ToUser == user && c.Seq > seen && c.ErrCode == 0);
             if (later is not null)
             {
+                LateAnswerSeen[user] = later.Seq;
                 return new BotAnswer(AnswerKind.Reply, later.Content ?? "", []);
             }
 
@@ -62,6 +68,9 @@ public static class ClusterChat
 
         return answer;
     }
+
+    // Per student: the log position of the last late answer read (students are unique per test).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LateAnswerSeen = new(StringComparer.Ordinal);
 
     /// <summary>The ticket number in the final answer of a repair dialog ("单号：R…").</summary>
     public static string? TicketNumberIn(string text)

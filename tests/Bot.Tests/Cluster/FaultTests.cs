@@ -14,8 +14,6 @@ public sealed class FaultTests
 {
     private readonly TestCluster _cluster = TestCluster.Get();
 
-    private static string NewStudent(string tag) => $"o-{tag}-{Guid.NewGuid():N}";
-
     // WeChat's own deadline: during an outage the Bot must still answer inside it.
     private BotConnection WeChatStrict() =>
         new(new HttpClient { BaseAddress = _cluster.Balancer, Timeout = TimeSpan.FromSeconds(10) }, new CallbackSettings { Mode = CallbackMode.Safe, Deadline = TimeSpan.FromSeconds(5) });
@@ -26,7 +24,7 @@ public sealed class FaultTests
         await _cluster.WaitHealthyAsync();
         var chat = _cluster.Connect(_cluster.Balancer);
         var strict = WeChatStrict();
-        var student = NewStudent("redis-down");
+        var student = ClusterChat.NewStudent("redis-down");
         foreach (var line in ClusterChat.RepairUpToConfirm)
         {
             await ClusterChat.SayAsync(_cluster, chat, student, line);
@@ -41,7 +39,7 @@ public sealed class FaultTests
             while (DateTime.UtcNow < until)
             {
                 during.Add(await strict.SendAsync(new SendText("确认"), student));
-                during.Add(await strict.SendAsync(new SendText("帮助"), NewStudent("redis-down-other")));
+                during.Add(await strict.SendAsync(new SendText("帮助"), ClusterChat.NewStudent("redis-down-other")));
                 await Task.Delay(TimeSpan.FromSeconds(2));
             }
         }
@@ -68,7 +66,7 @@ public sealed class FaultTests
         await _cluster.WaitHealthyAsync();
         var chat = _cluster.Connect(_cluster.Balancer);
         var strict = WeChatStrict();
-        var student = NewStudent("pg-down");
+        var student = ClusterChat.NewStudent("pg-down");
         foreach (var line in ClusterChat.RepairUpToConfirm)
         {
             await ClusterChat.SayAsync(_cluster, chat, student, line);
@@ -79,7 +77,7 @@ public sealed class FaultTests
         try
         {
             confirm = await strict.SendAsync(new SendText("确认"), student);
-            mine = await strict.SendAsync(new SendText("我的报修"), NewStudent("pg-down-other"));
+            mine = await strict.SendAsync(new SendText("我的报修"), ClusterChat.NewStudent("pg-down-other"));
         }
         finally
         {
@@ -101,8 +99,8 @@ public sealed class FaultTests
     {
         await _cluster.WaitHealthyAsync();
         const int Students = 30;
-        var students = Enumerable.Range(0, Students).Select(_ => NewStudent("kill")).ToArray();
-        var since = (await _cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
+        var students = Enumerable.Range(0, Students).Select(_ => ClusterChat.NewStudent("kill")).ToArray();
+        var since = await _cluster.LastFakeApiSeqAsync();
         string?[] told;
         try
         {
@@ -143,7 +141,7 @@ public sealed class FaultTests
     public async Task WeChatApiFailingThenRecovering_NoticesAreRetriedWithBackoff_AndAllDelivered()
     {
         await _cluster.WaitHealthyAsync();
-        var since = (await _cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
+        var since = await _cluster.LastFakeApiSeqAsync();
         using (var sim = new HttpClient { BaseAddress = _cluster.FakeApi })
         {
             // The next six robot sends fail: frequency limit, then a system error (PROTOCOL §4.9).
@@ -151,7 +149,7 @@ public sealed class FaultTests
         }
 
         var chat = _cluster.Connect(_cluster.Balancer);
-        var students = Enumerable.Range(0, 3).Select(_ => NewStudent("api-down")).ToArray();
+        var students = Enumerable.Range(0, 3).Select(_ => ClusterChat.NewStudent("api-down")).ToArray();
         var numbers = new List<string>();
         foreach (var student in students)
         {

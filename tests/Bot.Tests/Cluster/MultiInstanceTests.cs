@@ -17,15 +17,13 @@ public sealed class MultiInstanceTests
 {
     private readonly TestCluster _cluster = TestCluster.Get();
 
-    private static string NewStudent(string tag) => $"o-{tag}-{Guid.NewGuid():N}";
-
     [Fact]
     public async Task RetryOfOneMessage_LandingOnTheOtherInstance_IsProcessedOnce()
     {
         await _cluster.WaitHealthyAsync();
         var first = _cluster.Connect(_cluster.Instances[0]);
         var second = _cluster.Connect(_cluster.Instances[1]);
-        var student = NewStudent("retry");
+        var student = ClusterChat.NewStudent("retry");
         foreach (var line in ClusterChat.RepairUpToConfirm)
         {
             await ClusterChat.SayAsync(_cluster, first, student, line);
@@ -48,7 +46,7 @@ public sealed class MultiInstanceTests
     {
         await _cluster.WaitHealthyAsync();
         var connections = _cluster.Instances.Select(_cluster.Connect).ToArray();
-        var student = NewStudent("hop");
+        var student = ClusterChat.NewStudent("hop");
         var answers = new List<BotAnswer>();
         string[] lines = [.. ClusterChat.RepairUpToConfirm, "确认"];
         for (var i = 0; i < lines.Length; i++)
@@ -71,7 +69,7 @@ public sealed class MultiInstanceTests
         const int Volunteers = 200;
         const int Capacity = 20;
         var shift = await AddShiftStartingFirstAsync(Capacity);
-        var students = Enumerable.Range(0, Volunteers).Select(_ => NewStudent("claim")).ToArray();
+        var students = Enumerable.Range(0, Volunteers).Select(_ => ClusterChat.NewStudent("claim")).ToArray();
         var connections = _cluster.Instances.Select(_cluster.Connect).ToArray();
 
         var answers = await Task.WhenAll(students.Select(async (student, i) =>
@@ -104,7 +102,7 @@ public sealed class MultiInstanceTests
             await redis.GetDatabase().KeyDeleteAsync(RedisKeys.AccessToken(DemoCredentials.AppId));
         }
 
-        var since = (await _cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
+        var since = await _cluster.LastFakeApiSeqAsync();
         using var staff = new HttpClient { BaseAddress = _cluster.Balancer };
         var token = await StaffApi.LoginAsync(staff);
         var published = await StaffApi.PublishAsync(staff, token, "志愿者集合通知", "明早8点图书馆门口集合。", "Volunteers");
@@ -133,7 +131,7 @@ public sealed class MultiInstanceTests
         var openedAt = DateTimeOffset.UtcNow.AddHours(-9);
         var number = Domain.RepairTickets.RepairTicketNumber.Create(new DateOnly(2020, 1, 1), Random.Shared.Next(1, 999_999));
         var ticket = Domain.RepairTickets.RepairTicket.Open(
-            number, NewStudent("sla"), Domain.ReferenceData.ReferenceDataSeed.CategoryId("WATER-TAP"), Domain.ReferenceData.ReferenceDataSeed.LocationId("E-D01"),
+            number, ClusterChat.NewStudent("sla"), Domain.ReferenceData.ReferenceDataSeed.CategoryId("WATER-TAP"), Domain.ReferenceData.ReferenceDataSeed.LocationId("E-D01"),
             "302", "水龙头一直滴水", [], Domain.RepairTickets.Priority.Normal, Domain.RepairTickets.SlaPolicy.Default, openedAt);
         await using (var db = _cluster.Database())
         {

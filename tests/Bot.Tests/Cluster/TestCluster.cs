@@ -109,6 +109,9 @@ public sealed class TestCluster
         }
     }
 
+    /// <summary>The position of the fake API's last logged call: later calls have a greater <c>Seq</c>.</summary>
+    public async Task<long> LastFakeApiSeqAsync() => (await FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
+
     public async Task<IReadOnlyList<FakeApiCall>> FakeApiCallsAsync()
     {
         using var http = new HttpClient { BaseAddress = FakeApi };
