@@ -6,6 +6,7 @@ using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Students;
 using WechatLogistics.Domain.Volunteering;
 using WechatLogistics.Handlers.Common;
 
@@ -36,6 +37,10 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<SubscribeConsent> SubscribeConsents => Set<SubscribeConsent>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<StudentIdentity> StudentIdentities => Set<StudentIdentity>();
+
+    public DbSet<AnnouncementRead> AnnouncementReads => Set<AnnouncementRead>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 

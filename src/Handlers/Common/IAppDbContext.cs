@@ -7,6 +7,7 @@ using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Students;
 using WechatLogistics.Domain.Volunteering;
 
 namespace WechatLogistics.Handlers.Common;
@@ -39,6 +40,12 @@ public interface IAppDbContext
     DbSet<SubscribeConsent> SubscribeConsents { get; }
 
     DbSet<InboxMessage> InboxMessages { get; }
+
+    /// <summary>Students' OpenIds per channel with their UnionIds: which OpenIds are one person.</summary>
+    DbSet<StudentIdentity> StudentIdentities { get; }
+
+    /// <summary>Announcements a student marked read in the mini-program.</summary>
+    DbSet<AnnouncementRead> AnnouncementReads { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }
