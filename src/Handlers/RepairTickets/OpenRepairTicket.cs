@@ -114,13 +114,18 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
             : category.DefaultPriority;
     }
 
+    /// <summary>The ticket this key opened, if any; the same key with a different report is refused (422).</summary>
     private async Task<OpenRepairTicketResult?> FindAsync(OpenRepairTicketCommand command, CancellationToken ct)
     {
-        var ticket = await db.RepairTickets.AsNoTracking()
-            .SingleOrDefaultAsync(t => t.ReporterOpenId == command.ReporterOpenId && t.IdempotencyKey == command.IdempotencyKey, ct);
-        return ticket is null ? null : ResultOf(ticket, alreadyExisted: true);
+        var earlier = await FindRepairTicketByKeyQueryHandler.FindAsync(db, command.ReporterOpenId, command.IdempotencyKey, ct);
+        return earlier is null ? null
+            : earlier.Matches(command) ? earlier.Result
+            : throw KeyReused();
     }
 
-    private static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted) =>
+    public static DomainException KeyReused() =>
+        new("ticket.idempotency_mismatch", "这个请求标识已用于另一份报修，请刷新后重新提交。");
+
+    internal static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted) =>
         new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted);
 }
