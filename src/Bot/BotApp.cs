@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.MiniProgram;
 using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 
@@ -18,9 +19,13 @@ public static class BotApp
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: it has put the mini-program user on the context, which the per-student limit partitions by.
+        app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOfficialAccountCallback();
         app.MapStaffEndpoints();
+        app.MapMiniProgramApi();
+        app.MapOpenApi();
         return app;
     }
 }
