@@ -16,7 +16,7 @@ using WechatLogistics.Handlers.Volunteering;
 namespace WechatLogistics.Bot.Tests.Mini;
 
 /// <summary>What an API call answered: the status, the typed body on success, the problem details otherwise.</summary>
-public sealed record ApiResult<T>(HttpStatusCode Status, T? Body, JsonNode? Problem, HttpResponseHeaders Headers)
+public sealed record ApiResult<T>(HttpStatusCode Status, T? Body, JsonNode? Problem, HttpResponseHeaders Headers, string? ContentType = null)
 {
     /// <summary>The body of a 2xx answer; fails the test with the problem otherwise.</summary>
     public T Ok => Body ?? throw new Xunit.Sdk.XunitException($"Expected a body, got {(int)Status}: {Problem?.ToJsonString()}");
@@ -161,7 +161,7 @@ public sealed class MiniClient(HttpClient http)
         object? value = typeof(T) == typeof(byte[]) ? bytes
             : bytes.Length == 0 ? null
             : JsonSerializer.Deserialize<T>(bytes, Json);
-        return new ApiResult<T>(response.StatusCode, (T?)value, null, response.Headers);
+        return new ApiResult<T>(response.StatusCode, (T?)value, null, response.Headers, response.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>Signs in as someone else with the same client (or signs out, with null).</summary>
