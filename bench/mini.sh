@@ -29,9 +29,11 @@ wait_up "http://127.0.0.1:$api_port/_sim/log"
 
 bot="http://127.0.0.1:$bot_port"
 first_leaf() { python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["children"][0]["id"])'; }
-export bot
-seq 1 "$users" | xargs -P 8 -I{} sh -c 'curl -sf -X POST "$bot/api/mini/login" -H "Content-Type: application/json" -d "{\"code\":\"valid-bench{}-$$\"}"; echo' \
-  | python3 -c 'import json,sys; [print(json.loads(l)["accessToken"]) for l in sys.stdin if l.strip()]' >"$work/tokens.txt"
+mkdir -p "$work/logins"
+export bot work
+# One file per student: parallel curls writing into one pipe could interleave their answers.
+seq 1 "$users" | xargs -P 8 -I{} sh -c 'curl -sf -o "$work/logins/{}.json" -X POST "$bot/api/mini/login" -H "Content-Type: application/json" -d "{\"code\":\"valid-bench{}-$$\"}"'
+python3 -c 'import json,sys,glob; [print(json.load(open(f))["accessToken"]) for f in sorted(glob.glob(sys.argv[1] + "/logins/*.json"))]' "$work" >"$work/tokens.txt"
 echo "signed in $(wc -l <"$work/tokens.txt") students"
 token="$(head -n 1 "$work/tokens.txt")"
 category="$(curl -sf "$bot/api/mini/categories" -H "Authorization: Bearer $token" | first_leaf)"

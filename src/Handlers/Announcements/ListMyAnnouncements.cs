@@ -14,8 +14,7 @@ public sealed record ListMyAnnouncementsQuery(string OpenId, int Page = 1, int P
     public IEnumerable<ValidationError> Validate() =>
     [
         .. InputRules.UserId(nameof(OpenId), OpenId),
-        .. InputRules.Unless(Page >= 1, nameof(Page), "页码从1开始。"),
-        .. InputRules.Unless(PageSize is >= 1 and <= MaxPageSize, nameof(PageSize), $"每页1到{MaxPageSize}条。"),
+        .. InputRules.Paging(Page, PageSize, MaxPageSize),
     ];
 }
 

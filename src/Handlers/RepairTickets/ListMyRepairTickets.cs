@@ -24,8 +24,7 @@ public sealed record ListMyRepairTicketsQuery(string ReporterOpenId, bool Includ
     public IEnumerable<ValidationError> Validate() =>
     [
         .. InputRules.UserId(nameof(ReporterOpenId), ReporterOpenId),
-        .. InputRules.Unless(Page >= 1, nameof(Page), "页码从1开始。"),
-        .. InputRules.Unless(PageSize is >= 1 and <= MaxPageSize, nameof(PageSize), $"每页1到{MaxPageSize}条。"),
+        .. InputRules.Paging(Page, PageSize, MaxPageSize),
     ];
 }
 

@@ -89,7 +89,7 @@ public sealed class MiniClient(HttpClient http)
     public Task<ApiResult<MiniPage<RepairTicketSummary>>> MyTicketsAsync(bool includeClosed = false, int page = 1, int pageSize = 10) =>
         SendAsync<MiniPage<RepairTicketSummary>>(HttpMethod.Get, $"/api/mini/tickets?includeClosed={includeClosed}&page={page}&pageSize={pageSize}");
 
-    public Task<ApiResult<MiniTicketDetails>> TicketAsync(Guid id) => SendAsync<MiniTicketDetails>(HttpMethod.Get, $"/api/mini/tickets/{id}");
+    public Task<ApiResult<RepairTicketDetails>> TicketAsync(Guid id) => SendAsync<RepairTicketDetails>(HttpMethod.Get, $"/api/mini/tickets/{id}");
 
     public Task<ApiResult<RepairTicketChangedResult>> CancelTicketAsync(Guid id, string? reason = null) =>
         SendAsync<RepairTicketChangedResult>(HttpMethod.Post, $"/api/mini/tickets/{id}/cancel", new MiniCancelTicketRequest(reason));

@@ -21,13 +21,13 @@ public sealed class MiniPhotoTests
         var created = await owner.CreateTicketWithPhotosAsync(MiniTickets.Tap(),
             [new PhotoFile(jpeg, "IMG_0001.jpg"), new PhotoFile(MiniTickets.Png(), "wx_tmp.dat", "application/octet-stream")]);
         var detail = await owner.TicketAsync(created.Ok.Id);
-        var first = await owner.PhotoAsync(detail.Ok.PhotoUrls[0]);
-        var second = await owner.PhotoAsync(detail.Ok.PhotoUrls[1]);
+        var first = await owner.PhotoAsync(detail.Ok.Photos[0].PicUrl!);
+        var second = await owner.PhotoAsync(detail.Ok.Photos[1].PicUrl!);
         var third = await owner.PhotoAsync($"/api/mini/tickets/{created.Ok.Id}/photos/2");
-        var theirs = await stranger.PhotoAsync(detail.Ok.PhotoUrls[0]);
+        var theirs = await stranger.PhotoAsync(detail.Ok.Photos[0].PicUrl!);
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
-        Assert.Equal(2, detail.Ok.PhotoUrls.Count);
+        Assert.Equal(2, detail.Ok.Photos.Count);
         Assert.Equal(jpeg, first.Ok);
         Assert.Equal("image/jpeg", first.ContentType);
         Assert.Equal("image/png", second.ContentType);

@@ -22,7 +22,7 @@ public static class MiniTicketEndpoints
             .WithSummary("Report a repair (JSON, or multipart with up to 3 photos)")
             .WithExample(MiniExamples.NewTicket, MiniExamples.Created);
         tickets.MapGet("/", ListAsync).WithSummary("My tickets, newest first");
-        tickets.MapGet("/{id:guid}", async Task<Ok<MiniTicketDetails>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        tickets.MapGet("/{id:guid}", async Task<Ok<RepairTicketDetails>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(MiniTicketDetails.From(await sender.Send(new GetRepairTicketQuery(id, null, MiniTokens.OpenIdOf(user)), ct))))
             .WithSummary("One of my tickets with its timeline");
         tickets.MapPost("/{id:guid}/cancel", async Task<Ok<RepairTicketChangedResult>> (Guid id, MiniCancelTicketRequest? body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

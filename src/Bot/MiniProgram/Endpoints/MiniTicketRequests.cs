@@ -38,24 +38,16 @@ public sealed record MiniConfirmTicketRequest(int Rating, string? Comment);
 
 public sealed record MiniReopenTicketRequest(string? Reason);
 
-/// <summary>A ticket as the mini-program shows it: photos as URLs it can load with its token.</summary>
-public sealed record MiniTicketDetails(
-    RepairTicketSummary Summary,
-    string Description,
-    IReadOnlyList<string> PhotoUrls,
-    int Round,
-    DateTimeOffset ResponseDueAt,
-    DateTimeOffset ResolveDueAt,
-    int? Rating,
-    string? RatingComment,
-    IReadOnlyList<TicketTimelineItem> Timeline,
-    IReadOnlyList<TicketAction> StudentActions)
+/// <summary>A ticket as the mini-program shows it: each photo's <c>picUrl</c> is a URL it can load with its token.</summary>
+public static class MiniTicketDetails
 {
-    public static MiniTicketDetails From(RepairTicketDetails d) => new(
-        d.Summary, d.Description, [.. d.Photos.Select((p, i) => PhotoUrl(d.Summary.Id, i, p)).OfType<string>()], d.Round,
-        d.ResponseDueAt, d.ResolveDueAt, d.Rating, d.RatingComment, d.Timeline, d.StudentActions);
-
-    // Uploads are served by the API (owner only); chat photos keep WeChat's picture URL; a bare MediaId has none.
-    private static string? PhotoUrl(Guid ticketId, int index, TicketPhoto photo) =>
-        photo.StoreKey is not null ? $"/api/mini/tickets/{ticketId}/photos/{index}" : photo.PicUrl;
+    /// <summary>
+    /// Uploads are served by the API (owner only); chat photos keep WeChat's picture URL; a bare MediaId has none and is
+    /// left out. Store keys and MediaIds never reach the client.
+    /// </summary>
+    public static RepairTicketDetails From(RepairTicketDetails d) => d with
+    {
+        Photos = [.. d.Photos.Select((p, i) => p.StoreKey is not null ? $"/api/mini/tickets/{d.Summary.Id}/photos/{i}" : p.PicUrl)
+            .OfType<string>().Select(url => new TicketPhoto(null, url))],
+    };
 }
