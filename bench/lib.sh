@@ -37,7 +37,8 @@ wrk_phase() { # wrk_phase <label> <url> <script> <seconds> <connections> [NAME=v
   shift 5
   local threads="${WRK_THREADS:-2}"
   env "$@" WRK_THREADS="$threads" WRK_PHASE=warm wrk -t"$threads" -c"$connections" -d"${BENCH_WARMUP:-10}s" -s "$script" "$url" >/dev/null
-  env "$@" WRK_THREADS="$threads" WRK_PHASE=run wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$script" "$url" \
+  # A long timeout, so slow answers are measured (wrk leaves timed-out requests out of its latency figures).
+  env "$@" WRK_THREADS="$threads" WRK_PHASE=run wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout "${WRK_TIMEOUT:-10}s" --latency -s "$script" "$url" \
     | grep RESULT | sed "s/^RESULT/$label/"
 }
 

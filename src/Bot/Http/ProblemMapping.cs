@@ -32,8 +32,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
-    /// <summary>Field names as JSON clients write them ("CategoryId" → "categoryId").</summary>
-    public static string FieldName(string field) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
+    /// <summary>Field names as JSON clients write them ("CategoryId" → "categoryId"); header names stay as they are.</summary>
+    public static string FieldName(string field) =>
+        field.Contains('-', StringComparison.Ordinal) ? field : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
 
     /// <summary>The status for a domain error code such as "ticket.invalid_transition" (area, dot, rule).</summary>
     public static int StatusOf(string code) => code[(code.IndexOf('.', StringComparison.Ordinal) + 1)..] switch

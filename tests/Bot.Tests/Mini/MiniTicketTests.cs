@@ -162,7 +162,7 @@ public sealed class MiniTicketTests
         Assert.Equal(["categoryId", "description", "locationText"], errors.Select(e => e.Key).Order());
         Assert.Equal("请选择报修类别。", (string?)errors["categoryId"]![0]);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
-        Assert.NotNull(tooLong.Problem!["errors"]!["idempotency-Key"] ?? tooLong.Problem!["errors"]!["Idempotency-Key"]);
+        Assert.NotNull(tooLong.Problem!["errors"]!["Idempotency-Key"]);
     }
 
     [Fact]
