@@ -114,17 +114,12 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
             : category.DefaultPriority;
     }
 
-    /// <summary>The ticket this key opened, if any; the same key with a different report is refused (422).</summary>
-    private async Task<OpenRepairTicketResult?> FindAsync(OpenRepairTicketCommand command, CancellationToken ct)
-    {
-        var earlier = await FindRepairTicketByKeyQueryHandler.FindAsync(db, command.ReporterOpenId, command.IdempotencyKey, ct);
-        return earlier is null ? null
-            : earlier.Matches(command) ? earlier.Result
-            : throw KeyReused();
-    }
-
-    public static DomainException KeyReused() =>
-        new("ticket.idempotency_mismatch", "这个请求标识已用于另一份报修，请刷新后重新提交。");
+    /// <summary>
+    /// The ticket this key opened, if any. The chat's draft key keeps the first report even if the draft changed since
+    /// (a raced 确认); the mini-program API refuses a changed request itself (<see cref="RepairTicketByKey.Matches"/>).
+    /// </summary>
+    private async Task<OpenRepairTicketResult?> FindAsync(OpenRepairTicketCommand command, CancellationToken ct) =>
+        (await FindRepairTicketByKeyQueryHandler.FindAsync(db, command.ReporterOpenId, command.IdempotencyKey, ct))?.Result;
 
     internal static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted) =>
         new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted);

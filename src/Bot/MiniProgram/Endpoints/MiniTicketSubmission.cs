@@ -1,5 +1,6 @@
 using Mediator;
 using WechatLogistics.Bot.MiniProgram.Photos;
+using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.RepairTickets;
@@ -54,9 +55,9 @@ public sealed class MiniTicketSubmission
     /// <returns>The ticket, and whether this request opened it (false: a retry of the same key).</returns>
     public async Task<(OpenRepairTicketResult Result, bool Created)> SendAsync(ISender sender, IPhotoStore store, CancellationToken ct)
     {
-        if (_keyed && await sender.Send(new FindRepairTicketByKeyQuery(_command.ReporterOpenId, _command.IdempotencyKey), ct) is { } earlier)
+        if (_keyed && await EarlierAsync(sender, ct) is { } earlier)
         {
-            return earlier.Matches(_command) ? (earlier.Result, false) : throw OpenRepairTicketCommandHandler.KeyReused();
+            return (earlier, false);
         }
 
         var keys = new List<string>(_photos.Count);
@@ -72,15 +73,26 @@ public sealed class MiniTicketSubmission
             {
                 // A concurrent retry of the same key won: its photos are the ticket's, these are not needed.
                 await DeleteAsync(store, keys);
+                keys.Clear();
+                return (await EarlierAsync(sender, ct) ?? result, false);
             }
 
-            return (result, !result.AlreadyExisted);
+            return (result, true);
         }
         catch
         {
             await DeleteAsync(store, keys);
             throw;
         }
+    }
+
+    /// <summary>The ticket the key already opened; the same key with a different report is 422 (a client bug, not a retry).</summary>
+    private async Task<OpenRepairTicketResult?> EarlierAsync(ISender sender, CancellationToken ct)
+    {
+        var earlier = await sender.Send(new FindRepairTicketByKeyQuery(_command.ReporterOpenId, _command.IdempotencyKey), ct);
+        return earlier is null ? null
+            : earlier.Matches(_command) ? earlier.Result
+            : throw new DomainException("ticket.idempotency_mismatch", "这个请求标识已用于另一份报修，请刷新后重新提交。");
     }
 
     private static async Task DeleteAsync(IPhotoStore store, List<string> keys)
