@@ -8,6 +8,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# shellcheck source=bench/postgres.sh
+. bench/postgres.sh
 tickets=1000000 reporters=5000 blocks=6 iterations=300 run_sqlite=1 run_postgres=1 explain=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,15 +45,7 @@ fi
 
 if [ "$run_postgres" = 1 ]; then
   echo "== PostgreSQL"
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-  if [ -z "$pg_bin" ]; then
-    apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-    pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-  fi
-  mkdir -p "$work/pg" && chown postgres "$work/pg"
-  runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-    -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c shared_buffers=256MB -c maintenance_work_mem=256MB -c max_wal_size=4GB" start >/dev/null
+  start_bench_postgres "$work" "$pg_port"
   for db in empty big; do psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE $db" >/dev/null; done
   "${bench[@]}" --provider Postgres --db-pid "$(head -n 1 "$work/pg/postmaster.pid")" \
     --empty "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=empty" --big "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=big"

@@ -38,6 +38,7 @@ start_redis() {
 }
 
 stop_all() {
+  if [ -n "${cluster_started:-}" ]; then CLUSTER_DIR="$run_dir/cluster" scripts/cluster.sh down >/dev/null 2>&1; fi
   if [ -f "$run_dir/redis.pid" ]; then redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || kill "$(cat "$run_dir/redis.pid")" 2>/dev/null; fi
   if [ -n "${pg_bin:-}" ] && [ -d "$run_dir/pg" ]; then as_pg "$pg_bin/pg_ctl" -D "$run_dir/pg" -m immediate stop >/dev/null 2>&1; fi
   for pid in "${pids_to_stop[@]}"; do kill "$pid" 2>/dev/null; done
@@ -69,6 +70,20 @@ fi
 log "building"
 dotnet build WechatLogistics.sln -c Release -nologo -v q 2>&1 | tail -n 3
 if [ "${PIPESTATUS[0]}" != 0 ]; then echo "0 passed, 1 failed"; exit 1; fi
+
+# The production-shaped cluster (scripts/cluster.sh: PostgreSQL, Redis, two Bot instances, nginx, fake WeChat API) for
+# the multi-instance and fault tests in tests/Bot.Tests/Cluster. Its own ports, so it never meets the servers above.
+if [ "${TEST_WITH_CLUSTER:-auto}" != "no" ] && grep -rqs --include='*.cs' 'TestCluster.Get' tests; then
+  export CLUSTER_DIR="$run_dir/cluster" CLUSTER_PORT="${TEST_CLUSTER_PORT:-8181}" CLUSTER_BOT_PORT="${TEST_CLUSTER_BOT_PORT:-5311}" \
+    CLUSTER_PG_PORT="${TEST_CLUSTER_PG_PORT:-5471}" CLUSTER_REDIS_PORT="${TEST_CLUSTER_REDIS_PORT:-6421}" CLUSTER_API_PORT="${TEST_CLUSTER_API_PORT:-5391}" \
+    CLUSTER_INSTANCES=2
+  cluster_started=1
+  scripts/cluster.sh up || { log "the test cluster did not start; see $CLUSTER_DIR"; exit 1; }
+  export TestCluster__Url="http://127.0.0.1:$CLUSTER_PORT" \
+    TestCluster__Instances="http://127.0.0.1:$CLUSTER_BOT_PORT,http://127.0.0.1:$((CLUSTER_BOT_PORT + 1))" \
+    TestCluster__Postgres="Host=127.0.0.1;Port=$CLUSTER_PG_PORT;Username=postgres;Database=wechat_logistics" \
+    TestCluster__Redis="127.0.0.1:$CLUSTER_REDIS_PORT" TestCluster__FakeApi="http://127.0.0.1:$CLUSTER_API_PORT"
+fi
 
 log "testing"
 out="$run_dir/test-output.txt"

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Bench;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Handlers.Common;
 
@@ -81,29 +82,10 @@ internal static class TicketSeeder
         return started.Elapsed;
     }
 
-    private static async Task<List<(string Name, string Sql)>> SecondaryIndexesAsync(DbConnection connection, bool sqlite, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sqlite
-            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('RepairTickets', 'TicketTimelineEntries') AND sql IS NOT NULL"
-            : "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('RepairTickets', 'TicketTimelineEntries') AND indexname NOT LIKE 'PK_%'";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<(string, string)>();
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add((reader.GetString(0), reader.GetString(1)));
-        }
+    private static Task<List<(string Name, string Sql)>> SecondaryIndexesAsync(DbConnection connection, bool sqlite, CancellationToken ct) =>
+        BenchSql.IndexesAsync(connection, sqlite, ["RepairTickets", "TicketTimelineEntries"], ct);
 
-        return list;
-    }
-
-    private static async Task ExecAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 1800;
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static Task ExecAsync(DbConnection connection, string sql, CancellationToken ct) => BenchSql.ExecAsync(connection, sql, ct);
 
     // Shared pieces: r (0..99) picks the status by age; the hashes spread reporters, categories and buildings.
     private const string StatusByAge = """

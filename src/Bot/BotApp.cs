@@ -23,9 +23,12 @@ public static class BotApp
         app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOfficialAccountCallback();
+        app.MapWeComCallback();
         app.MapStaffEndpoints();
         app.MapMiniProgramApi();
         app.MapOpenApi();
+        app.MapIncidentEndpoints();
+        app.MapKpiEndpoints();
         return app;
     }
 }

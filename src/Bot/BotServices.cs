@@ -5,6 +5,7 @@ using WechatLogistics.Bot.Infrastructure;
 using WechatLogistics.Bot.MiniProgram;
 using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.Persistence;
+using WechatLogistics.Bot.Sla;
 using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Bot.WeChat.Audience;
@@ -43,11 +44,14 @@ public static class BotServices
         services.AddWeChatApiClients(configuration);
         services.AddPersistence(configuration);
         services.AddOutbox();
+        services.AddSlaMonitorAndKpis();
 
         services.AddSingleton<FollowerTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowerTracker>());
+        services.AddSingleton<DeliveryGate>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
+        services.AddSingleton<WeComReceiver>();
         services.AddSingleton<IDeferredReplySender, CustomerServiceReplySender>();
         services.AddHostedService<StartupChecks>();
         return services;

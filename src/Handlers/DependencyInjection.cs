@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Announcements;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.Feedbacks;
+using WechatLogistics.Handlers.Incidents;
 using WechatLogistics.Handlers.RepairTickets.Chat;
+using WechatLogistics.Handlers.Sla;
 using WechatLogistics.Handlers.Volunteering;
 using WechatLogistics.Handlers.Notifications;
 
@@ -24,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<IChatDialog, MyShiftsDialog>();
         services.AddNotifications();
         services.AddAnnouncements();
+        services.AddSla();
+        services.AddIncidents();
         return services;
     }
 }

@@ -18,6 +18,17 @@ public static class SimulatorDefaults
     /// <summary>The Official Account's original ID (ToUserName of every push).</summary>
     public const string Account = "gh_demo";
 
+    /// <summary>The demo WeCom app (the "WeCom" section of appsettings.json); its CorpID is ToUserName of every push.</summary>
+    public const string WeComCorpId = "wwdemo0c4a11e9c8f0";
+
+    public const int WeComAgentId = 1000002;
+
+    public const string WeComToken = "demo-wecom-token-change-me";
+
+    public const string WeComEncodingAesKey = "DemoWeComKeyForLocalSimulatorOnly0123456789";
+
+    public const string WeComCallbackPath = "/wecom/callback";
+
     public const string BotUrl = "http://127.0.0.1:5080";
 
     public const string CallbackPath = "/wechat/callback";

@@ -12,6 +12,12 @@ public static partial class DemoCredentials
 
     public const string EncodingAesKey = "DemoKeyForLocalSimulatorOnly0123456789abcde";
 
+    public const string WeComCorpId = "wwdemo0c4a11e9c8f0";
+
+    public const string WeComToken = "demo-wecom-token-change-me";
+
+    public const string WeComEncodingAesKey = "DemoWeComKeyForLocalSimulatorOnly0123456789";
+
     /// <summary>The staff API's demo JWT signing key: whoever knows it can sign an admin token.</summary>
     public const string SigningKey = "DEMO-SIGNING-KEY-public-change-me-0123456789abcdef";
 

@@ -6,7 +6,8 @@ namespace WechatLogistics.Bot.Http;
 
 /// <summary>
 /// The one place errors become HTTP: validation → 400 with field names, a broken business rule → 409 (wrong state)
-/// or 422 (unacceptable input), someone else's resource → 404 (never 403: existence is not revealed).
+/// or 422 (unacceptable input), a student's look at someone else's ticket → 404 (existence is not revealed), staff outside their
+/// team or role → 403.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -40,6 +41,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
     public static int StatusOf(string code) => code[(code.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
     {
         "not_owner" or "not_found" => StatusCodes.Status404NotFound,
+        // Staff acting outside their scope or role: they know the ticket exists (it is in the office's queue).
+        "forbidden" or "not_assignee" => StatusCodes.Status403Forbidden,
         "invalid" or "invalid_rating" => StatusCodes.Status422UnprocessableEntity,
         // An Idempotency-Key sent again with a different request (draft-ietf-httpapi-idempotency-key-header: 422).
         "idempotency_mismatch" => StatusCodes.Status422UnprocessableEntity,

@@ -32,6 +32,8 @@ public static partial class StateStoreRegistration
         var redisOptions = ConfigurationOptions.Parse(redis);
         // Start even when Redis is down (it may come back); callers get errors until it does.
         redisOptions.AbortOnConnectFail = false;
+        // While Redis is unreachable, fail at once instead of queueing until a timeout: WeChat waits 5 s, not more.
+        redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
         redisOptions.ClientName ??= "wechat-logistics-bot";
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddSingleton<ISessionStore, RedisSessionStore>();

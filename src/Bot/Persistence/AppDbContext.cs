@@ -3,10 +3,13 @@ using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
+using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Students;
+using WechatLogistics.Domain.Sla;
+using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
 using WechatLogistics.Handlers.Common;
 
@@ -41,6 +44,14 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<StudentIdentity> StudentIdentities => Set<StudentIdentity>();
 
     public DbSet<AnnouncementRead> AnnouncementReads => Set<AnnouncementRead>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 
@@ -57,6 +68,26 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
             RETURNING "LastValue" AS "Value"
             """).ToListAsync(cancellationToken);
         return values.Single();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>SQLite serves one process, so a lock in memory is enough; PostgreSQL overrides it.</remarks>
+    public virtual async ValueTask<IAsyncDisposable> LockAsync(string resource, CancellationToken cancellationToken)
+    {
+        var gate = LocalLocks.GetOrAdd(resource, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(() =>
+        {
+            gate.Release();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> LocalLocks = new(StringComparer.Ordinal);
+
+    private protected sealed class Release(Func<ValueTask> release) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => release();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -7,6 +7,38 @@ namespace WechatLogistics.Bot.Persistence;
 /// <summary>The at-scale store. Its migrations live in Persistence/Migrations/Postgres.</summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
+    /// <inheritdoc />
+    /// <remarks>
+    /// A session-level advisory lock on this context's own connection, kept open until the handle is disposed, so
+    /// the save in between runs on the same connection. Should the instance die, PostgreSQL drops the lock with the
+    /// connection.
+    /// </remarks>
+    public override async ValueTask<IAsyncDisposable> LockAsync(string resource, CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({resource}, 0))", cancellationToken);
+        }
+        catch
+        {
+            await Database.CloseConnectionAsync();
+            throw;
+        }
+
+        return new Release(async () =>
+        {
+            try
+            {
+                await Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({resource}, 0))", CancellationToken.None);
+            }
+            finally
+            {
+                await Database.CloseConnectionAsync();
+            }
+        });
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
+using WechatLogistics.Domain.Staff;
 
 namespace WechatLogistics.Bot.Staff;
 
@@ -42,9 +43,10 @@ public sealed class AuthOptions : IValidatableObject
                     "Auth:StaffAccounts needs a UserName and a PasswordHash from `wechat-sim hash-password` for every account.", [nameof(StaffAccounts)]);
             }
 
-            if (account.Role is not (StaffRoles.Staff or StaffRoles.Admin))
+            if (StaffRoles.FromConfiguration(account.Role) is null)
             {
-                yield return new ValidationResult($"Auth:StaffAccounts role must be '{StaffRoles.Staff}' or '{StaffRoles.Admin}'.", [nameof(StaffAccounts)]);
+                yield return new ValidationResult(
+                    $"Auth:StaffAccounts role must be '{StaffRoles.Worker}', '{StaffRoles.Dispatcher}' or '{StaffRoles.Admin}'.", [nameof(StaffAccounts)]);
             }
         }
     }
@@ -56,16 +58,47 @@ public sealed class StaffAccount
 
     public string PasswordHash { get; set; } = "";
 
-    public string Role { get; set; } = StaffRoles.Staff;
+    /// <summary>Used only when the account has no <c>StaffMembers</c> row; the row's role wins (staff-dispatch.md).</summary>
+    public string Role { get; set; } = StaffRoles.Worker;
 
     public override string ToString() => $"StaffAccount {{ UserName = {UserName}, Role = {Role} }}";
 }
 
+/// <summary>
+/// The staff API's token roles. The database's <see cref="StaffRole"/> of the member decides; a configured account
+/// without a member row falls back to its configured role. The old role <c>staff</c> (office staff) reads as dispatcher.
+/// </summary>
 public static class StaffRoles
 {
-    public const string Staff = "staff";
+    public const string Worker = "worker";
+    public const string Dispatcher = "dispatcher";
     public const string Admin = "admin";
 
-    /// <summary>The authorization policy of the staff API.</summary>
+    /// <summary>Before teams and dispatch: office staff. Still accepted in configuration, issued as <see cref="Dispatcher"/>.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Any staff member (worker, dispatcher, admin): the ticket queue and actions (the handlers decide the rest).</summary>
     public const string Policy = "Staff";
+
+    /// <summary>Dispatchers and admins: announcements.</summary>
+    public const string DispatcherPolicy = "Dispatcher";
+
+    /// <summary>Admins: reference-data edits.</summary>
+    public const string AdminPolicy = "Admin";
+
+    public static string Of(StaffRole role) => role switch
+    {
+        StaffRole.Worker => Worker,
+        StaffRole.Dispatcher => Dispatcher,
+        _ => Admin,
+    };
+
+    /// <summary>The token role for a configured role name; null when it is not one.</summary>
+    public static string? FromConfiguration(string? role) => role?.Trim().ToLowerInvariant() switch
+    {
+        Worker => Worker,
+        Dispatcher or Staff => Dispatcher,
+        Admin => Admin,
+        _ => null,
+    };
 }

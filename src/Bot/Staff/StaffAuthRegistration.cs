@@ -5,7 +5,7 @@ namespace WechatLogistics.Bot.Staff;
 
 public static class StaffAuthRegistration
 {
-    /// <summary>JWT bearer authentication for the staff API and the "Staff" policy (role staff or admin).</summary>
+    /// <summary>JWT bearer authentication for the staff API and the staff policies (any staff role; dispatcher or admin; admin).</summary>
     public static IServiceCollection AddStaffAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -16,7 +16,10 @@ public static class StaffAuthRegistration
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = StaffTokens.ValidationParameters(auth.Value);
         });
-        services.AddAuthorizationBuilder().AddPolicy(StaffRoles.Policy, policy => policy.RequireRole(StaffRoles.Staff, StaffRoles.Admin));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.Policy, policy => policy.RequireRole(StaffRoles.Worker, StaffRoles.Dispatcher, StaffRoles.Admin))
+            .AddPolicy(StaffRoles.DispatcherPolicy, policy => policy.RequireRole(StaffRoles.Dispatcher, StaffRoles.Admin))
+            .AddPolicy(StaffRoles.AdminPolicy, policy => policy.RequireRole(StaffRoles.Admin));
         return services;
     }
 }

@@ -5,17 +5,21 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace WechatLogistics.Bot.Staff;
 
-/// <summary>Checks a staff login against the configured accounts and issues a short-lived JWT with the account's role.</summary>
+/// <summary>Checks a staff login against the configured accounts and issues a short-lived JWT with a role.</summary>
 public sealed class StaffTokens(IOptions<AuthOptions> options, TimeProvider time)
 {
     public const string RoleClaim = "role";
     public const string NameClaim = "sub";
 
-    public StaffToken? Login(string userName, string password)
+    /// <summary>A token with the configured role (for accounts without a member row; the endpoint prefers the row).</summary>
+    public StaffToken? Login(string userName, string password) =>
+        Verify(userName, password) is { } account && StaffRoles.FromConfiguration(account.Role) is { } role ? Issue(account.UserName, role) : null;
+
+    /// <summary>The configured account when the password matches; an unknown user costs the same work.</summary>
+    public StaffAccount? Verify(string userName, string password)
     {
-        var settings = options.Value;
-        var account = settings.StaffAccounts.FirstOrDefault(a => string.Equals(a.UserName, userName, StringComparison.Ordinal));
-        return StaffPasswordHash.Verify(password, account?.PasswordHash) && account is not null ? Issue(account.UserName, account.Role) : null;
+        var account = options.Value.StaffAccounts.FirstOrDefault(a => string.Equals(a.UserName, userName, StringComparison.Ordinal));
+        return StaffPasswordHash.Verify(password, account?.PasswordHash) && account is not null ? account : null;
     }
 
     public StaffToken Issue(string userName, string role)

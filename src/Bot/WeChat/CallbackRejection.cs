@@ -11,6 +11,13 @@ public enum CallbackRejection
     BadXml,
     BodyTooLarge,
     EncryptionNotConfigured,
+
+    /// <summary>
+    /// A retry arrived while the first delivery's claim is still pending and no outcome came within the budget. Its
+    /// owner may have died (an instance killed mid-message): a 503 makes WeChat retry again later, by when the claim
+    /// has either an outcome or has lapsed and can be taken over. Answering "success" here could lose the message.
+    /// </summary>
+    StillProcessing,
 }
 
 public static class CallbackRejectionExtensions
@@ -20,6 +27,7 @@ public static class CallbackRejectionExtensions
         CallbackRejection.BadSignature or CallbackRejection.StaleTimestamp => StatusCodes.Status401Unauthorized,
         CallbackRejection.WrongAccount => StatusCodes.Status403Forbidden,
         CallbackRejection.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        CallbackRejection.StillProcessing => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 }

@@ -20,7 +20,9 @@ public interface IDeliveryLedger
     ValueTask CompleteAsync(string key, DeliveryOutcome outcome, TimeSpan ttl, CancellationToken ct);
 
     /// <summary>
-    /// Waits (at most <paramref name="maxWait"/>) for the first delivery's outcome; null when it is still running.
+    /// Waits (at most <paramref name="maxWait"/>) for the first delivery's outcome; null when it is still running;
+    /// <see cref="DeliveryOutcome.Abandoned"/> when the claim expired without an outcome — its owner died (an instance
+    /// killed mid-message) — so the caller may claim the delivery itself.
     /// </summary>
     ValueTask<DeliveryOutcome?> WaitForOutcomeAsync(string key, TimeSpan maxWait, CancellationToken ct);
 }
@@ -29,6 +31,9 @@ public interface IDeliveryLedger
 public sealed record DeliveryOutcome(string? ReplyXml)
 {
     public static DeliveryOutcome Success { get; } = new((string?)null);
+
+    /// <summary>The first delivery's claim lapsed with no outcome recorded: nobody is processing it any more.</summary>
+    public static DeliveryOutcome Abandoned { get; } = new((string?)null);
 }
 
 /// <summary>

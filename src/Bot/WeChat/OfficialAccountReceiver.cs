@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Wechat.Crypto;
@@ -52,14 +50,9 @@ public sealed partial class OfficialAccountReceiver(
                 return TypedResults.Text("success", "text/plain");
             }
 
-            if (!encrypted)
-            {
-                return TypedResults.Text(reply, "application/xml");
-            }
-
-            var now = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Text(_crypto!.BuildEncryptedReply(reply, now, nonce), "application/xml");
+            return encrypted
+                ? TypedResults.Text(CallbackChecks.Seal(_crypto!, reply, time), "application/xml")
+                : TypedResults.Text(reply, "application/xml");
         }
         catch (CallbackRejectedException rejected)
         {
@@ -71,11 +64,7 @@ public sealed partial class OfficialAccountReceiver(
     {
         var settings = options.Value;
         var query = request.Query;
-        string? timestamp = query["timestamp"], nonce = query["nonce"];
-        if (timestamp is null || nonce is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var sentAt))
-        {
-            throw new CallbackRejectedException(CallbackRejection.MissingParameters);
-        }
+        var (timestamp, nonce, sentAt) = CallbackChecks.RequireTimestampAndNonce(query);
 
         // The 3-field signature comes with every push, whatever the mode; check it before reading the body.
         if (!WeChatSignature.Verify(query["signature"], settings.Token, timestamp, nonce))
@@ -83,61 +72,22 @@ public sealed partial class OfficialAccountReceiver(
             throw new CallbackRejectedException(CallbackRejection.BadSignature);
         }
 
-        if (settings.TimestampToleranceSeconds > 0
-            && Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - sentAt) > settings.TimestampToleranceSeconds)
-        {
-            throw new CallbackRejectedException(CallbackRejection.StaleTimestamp);
-        }
-
+        CallbackChecks.RequireFresh(sentAt, settings.TimestampToleranceSeconds, time);
         var body = await CallbackBodyReader.ReadAsync(request, settings.MaxBodyBytes, ct);
         var encrypted = string.Equals(query["encrypt_type"], "aes", StringComparison.OrdinalIgnoreCase);
-        var xml = encrypted ? Decrypt(body, query["msg_signature"], timestamp, nonce) : body;
-        try
+        if (!encrypted)
         {
-            return (InboundMessageParser.Parse(xml, settings.MaxBodyBytes), encrypted);
+            return (CallbackChecks.Parse(body, settings.MaxBodyBytes), false);
         }
-        catch (WeChatXmlException)
-        {
-            throw new CallbackRejectedException(CallbackRejection.BadXml);
-        }
-    }
 
-    private string Decrypt(string body, string? msgSignature, string timestamp, string nonce)
-    {
         if (_crypto is null)
         {
             throw new CallbackRejectedException(CallbackRejection.EncryptionNotConfigured);
         }
 
-        CallbackEnvelope envelope;
-        try
-        {
-            envelope = CallbackEnvelopeParser.Parse(body, options.Value.MaxBodyBytes);
-        }
-        catch (WeChatXmlException)
-        {
-            throw new CallbackRejectedException(CallbackRejection.BadXml);
-        }
-
-        if (string.IsNullOrEmpty(envelope.Encrypt))
-        {
-            throw new CallbackRejectedException(CallbackRejection.BadXml);
-        }
-
-        try
-        {
-            // Safe mode: msg_signature covers the ciphertext; it is checked before anything is decrypted.
-            return _crypto.VerifyAndDecrypt(msgSignature, timestamp, nonce, envelope.Encrypt);
-        }
-        catch (WeChatCryptoException ex)
-        {
-            throw new CallbackRejectedException(ex.Error switch
-            {
-                WeChatCryptoError.ValidateSignature => CallbackRejection.BadSignature,
-                WeChatCryptoError.ValidateReceiveId => CallbackRejection.WrongAccount,
-                _ => CallbackRejection.BadCiphertext,
-            });
-        }
+        // Safe mode: msg_signature covers the ciphertext; it is checked before anything is decrypted.
+        var xml = CallbackChecks.OpenEnvelope(_crypto, body, settings.MaxBodyBytes, query["msg_signature"], timestamp, nonce);
+        return (CallbackChecks.Parse(xml, settings.MaxBodyBytes), true);
     }
 
     private IResult Reject(CallbackRejection rejection)

@@ -9,7 +9,7 @@ namespace WechatLogistics.Domain.ReferenceData;
 /// (<see cref="DeterministicGuid"/>), so seeding is idempotent: upsert by id. Each call returns new
 /// instances, safe to hand to a <c>DbContext</c>.
 /// </summary>
-public static class ReferenceDataSeed
+public static partial class ReferenceDataSeed
 {
     private const int DormFloors = 6;
 

@@ -5,7 +5,8 @@ namespace WechatLogistics.Domain.RepairTickets;
 public sealed partial class RepairTicket
 {
     /// <summary>Dispatch to a worker (by staff or by automatic routing); also re-dispatch and rework.</summary>
-    public void Assign(string workerId, Actor actor, DateTimeOffset now)
+    /// <param name="teamId">The worker's team, which the ticket now belongs to; null keeps the current team.</param>
+    public void Assign(string workerId, Actor actor, DateTimeOffset now, Guid? teamId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         ArgumentNullException.ThrowIfNull(actor);
@@ -16,6 +17,7 @@ public sealed partial class RepairTicket
         }
 
         AssigneeId = workerId;
+        TeamId = teamId ?? TeamId;
         Move(TicketAction.Assign, to, actor, null, now);
     }
 

@@ -57,6 +57,12 @@ public sealed partial class RepairTicket : Entity
     /// </summary>
     public string? AssigneeId { get; private set; }
 
+    /// <summary>The team the ticket was routed to (or that its assignee belongs to); null while unrouted.</summary>
+    public Guid? TeamId { get; private set; }
+
+    /// <summary>The open ticket this report repeats (same fault, same place), handled together with it.</summary>
+    public Guid? DuplicateOfId { get; private set; }
+
     public DateTimeOffset OpenedAt { get; private set; }
 
     public DateTimeOffset ResponseDueAt { get; private set; }

@@ -47,6 +47,15 @@ public static class RepairTicketLifecycle
     public static IReadOnlyList<TicketAction> AllowedActions(TicketStatus status) =>
         [.. Enum.GetValues<TicketAction>().Where(action => Allowed(status, action))];
 
+    /// <summary>Tickets someone has to work on: a new report of the same fault is a duplicate of one of these.</summary>
+    public static readonly IReadOnlyList<TicketStatus> BeingHandled =
+        [TicketStatus.Submitted, TicketStatus.Assigned, TicketStatus.Accepted, TicketStatus.InProgress, TicketStatus.Reopened];
+
+    /// <summary>A worker's load: tickets assigned to them and not yet resolved.</summary>
+    public static readonly IReadOnlyList<TicketStatus> WorkerLoad = [TicketStatus.Assigned, TicketStatus.Accepted, TicketStatus.InProgress];
+
+    public static bool IsBeingHandled(TicketStatus status) => BeingHandled.Contains(status);
+
     /// <summary>Confirmed, Cancelled and Rejected accept no further action.</summary>
     public static bool IsTerminal(TicketStatus status) => AllowedActions(status).Count == 0;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
 
 namespace WechatLogistics.Handlers.Announcements;
 
@@ -20,9 +21,7 @@ internal static class AnnouncementAudienceQuery
     /// <summary>Students who reported a repair anywhere in the building (its floors and rooms too) or bound a dorm in it.</summary>
     private static async Task<List<string>> ResidentsAsync(IAppDbContext db, Guid buildingId, CancellationToken ct)
     {
-        var floors = await db.Locations.Where(l => l.ParentId == buildingId).Select(l => l.Id).ToListAsync(ct);
-        var rooms = await db.Locations.Where(l => l.ParentId != null && floors.Contains(l.ParentId.Value)).Select(l => l.Id).ToListAsync(ct);
-        List<Guid> places = [buildingId, .. floors, .. rooms];
+        var places = await CampusPlaces.PlacesInBuildingAsync(db, buildingId, ct);
         var reporters = await db.RepairTickets
             .Where(t => t.LocationId != null && places.Contains(t.LocationId.Value))
             .Select(t => t.ReporterOpenId).Distinct().ToListAsync(ct);

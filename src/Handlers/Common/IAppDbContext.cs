@@ -4,10 +4,13 @@ using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
+using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Students;
+using WechatLogistics.Domain.Sla;
+using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
 
 namespace WechatLogistics.Handlers.Common;
@@ -46,6 +49,17 @@ public interface IAppDbContext
 
     /// <summary>Announcements a student marked read in the mini-program.</summary>
     DbSet<AnnouncementRead> AnnouncementReads { get; }
+    /// <summary>Early-warning incidents with their linked reports (owned, they load with the incident).</summary>
+    DbSet<Incident> Incidents { get; }
+
+    /// <summary>Which SLA stages of which tickets were notified (the key makes each one once).</summary>
+    DbSet<SlaAlert> SlaAlerts { get; }
+    /// <summary>Maintenance teams, their members (keyed by WeCom UserId) and the routing rules that feed them.</summary>
+    DbSet<Team> Teams { get; }
+
+    DbSet<StaffMember> StaffMembers { get; }
+
+    DbSet<RoutingRule> RoutingRules { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }
@@ -58,4 +72,11 @@ public interface IAppDbContext
     /// the context's transaction when one is open (a rolled-back save then leaves no gap).
     /// </summary>
     ValueTask<int> NextTicketSequenceAsync(DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Serializes changes to one aggregate across every instance until the returned handle is disposed (PostgreSQL:
+    /// a session advisory lock on this context's connection; SQLite, one process: a lock in memory). For hot rows
+    /// — the last places of a popular shift — where optimistic retries would starve under a storm of writers.
+    /// </summary>
+    ValueTask<IAsyncDisposable> LockAsync(string resource, CancellationToken cancellationToken);
 }

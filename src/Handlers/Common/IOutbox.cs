@@ -36,6 +36,12 @@ public enum OutboxChannel
 
     /// <summary>The mini-program's in-app inbox: always possible, read when the student opens it.</summary>
     InApp = 6,
+
+    /// <summary>
+    /// Not a message: incident detection for a new ticket (the recipient is <c>incidents</c>, the text the ticket id). It runs
+    /// after the ticket's transaction committed, so it sees every report committed before it, and is retried like a send.
+    /// </summary>
+    IncidentCheck = 7,
 }
 
 public enum OutboxStatus

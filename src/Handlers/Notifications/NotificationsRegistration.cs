@@ -10,6 +10,7 @@ public static class NotificationsRegistration
     {
         services.AddSingleton<IDomainEventMapper, NotifyMaintainersWhenRepairTicketOpened>();
         services.AddSingleton<IDomainEventMapper, NotifyStudentWhenRepairTicketStatusChanged>();
+        services.AddSingleton<IDomainEventMapper, NotifyWorkerWhenRepairTicketAssigned>();
         services.AddSingleton<IDomainEventMapper, NotifyVolunteerWhenShiftSignupPromoted>();
         return services;
     }

@@ -17,6 +17,13 @@ internal static class ReferenceDataCache
 
     private const string LocationsKey = "refdata:locations";
 
+    /// <summary>After an edit: this instance reads the tables again at once; others within <see cref="Lifetime"/>.</summary>
+    public static void Forget(IMemoryCache cache)
+    {
+        cache.Remove(CategoriesKey);
+        cache.Remove(LocationsKey);
+    }
+
     public static async ValueTask<RepairCategoryTree> CategoriesAsync(IMemoryCache cache, IAppDbContext db, CancellationToken ct) =>
         await cache.GetOrCreateAsync(CategoriesKey, async entry =>
         {

@@ -39,7 +39,7 @@ public sealed class FindRepairTicketByKeyQueryHandler(IAppDbContext db) : IQuery
             .SingleOrDefaultAsync(t => t.ReporterOpenId == reporterOpenId && t.IdempotencyKey == key, ct);
         return ticket is null ? null
             : new RepairTicketByKey(
-                OpenRepairTicketCommandHandler.ResultOf(ticket, alreadyExisted: true),
+                OpenRepairTicketCommandHandler.ResultOf(ticket, alreadyExisted: true, duplicateOf: null),
                 ticket.CategoryId, ticket.LocationId, ticket.LocationText, ticket.Description, ticket.Photos.Count);
     }
 }

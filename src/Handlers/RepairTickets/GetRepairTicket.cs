@@ -48,7 +48,7 @@ public sealed class GetRepairTicketQueryHandler(IAppDbContext db, IMemoryCache c
     {
         var openIds = await StudentOpenIds.OfAsync(db, query.RequesterOpenId, ct);
         var tickets = db.RepairTickets.AsNoTracking()
-            .Include(t => t.Timeline.OrderBy(e => e.At))
+            .Include(t => t.Timeline)
             .Where(t => openIds.Contains(t.ReporterOpenId));
         if (query.TicketId is { } id)
         {
@@ -74,7 +74,9 @@ public sealed class GetRepairTicketQueryHandler(IAppDbContext db, IMemoryCache c
             ticket.ResolveDueAt,
             ticket.Rating,
             ticket.RatingComment,
-            [.. ticket.Timeline.Select(e => new TicketTimelineItem(e.At, e.ActorKind, e.Action, e.ToStatus, e.Note))],
+            // In memory by time, then by the enum's lifecycle order: dispatch at opening (Opened, Assigned) and a claim
+            // (Assigned, Accepted) write two entries at the same instant.
+            [.. ticket.Timeline.OrderBy(e => e.At).ThenBy(e => e.Action).Select(e => new TicketTimelineItem(e.At, e.ActorKind, e.Action, e.ToStatus, e.Note))],
             [.. StudentActions.Where(a => RepairTicketLifecycle.Allowed(ticket.Status, a))]);
     }
 }

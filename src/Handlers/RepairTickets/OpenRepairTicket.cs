@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.StaffWork;
 
 namespace WechatLogistics.Handlers.RepairTickets;
 
@@ -42,6 +43,7 @@ public sealed record OpenRepairTicketCommand(
 }
 
 /// <param name="AlreadyExisted">True when the key had already opened this ticket (nothing new was created).</param>
+/// <param name="DuplicateOfNumber">The open ticket this report repeats (same fault, same place), which it was linked to.</param>
 public sealed record OpenRepairTicketResult(
     Guid TicketId,
     string Number,
@@ -49,7 +51,8 @@ public sealed record OpenRepairTicketResult(
     DateTimeOffset OpenedAt,
     DateTimeOffset ResponseDueAt,
     DateTimeOffset ResolveDueAt,
-    bool AlreadyExisted);
+    bool AlreadyExisted,
+    string? DuplicateOfNumber = null);
 
 /// <summary>
 /// Allocates the day's next number, then saves the ticket; the unique index on (reporter, key) turns a concurrent
@@ -88,11 +91,13 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
             SlaPolicy.Default,
             now,
             command.IdempotencyKey);
+        // Duplicate link, team and worker are decided before the one save (docs/decisions/staff-dispatch.md).
+        var dispatch = await NewTicketDispatch.DispatchAsync(db, ticket, now, ct);
         db.RepairTickets.Add(ticket);
         try
         {
             await db.SaveChangesAsync(ct);
-            return ResultOf(ticket, alreadyExisted: false);
+            return ResultOf(ticket, alreadyExisted: false, dispatch.DuplicateOfNumber);
         }
         catch (DbUpdateException)
         {
@@ -114,13 +119,21 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
             : category.DefaultPriority;
     }
 
-    /// <summary>
-    /// The ticket this key opened, if any. The chat's draft key keeps the first report even if the draft changed since
-    /// (a raced 确认); the mini-program API refuses a changed request itself (<see cref="RepairTicketByKey.Matches"/>).
-    /// </summary>
-    private async Task<OpenRepairTicketResult?> FindAsync(OpenRepairTicketCommand command, CancellationToken ct) =>
-        (await FindRepairTicketByKeyQueryHandler.FindAsync(db, command.ReporterOpenId, command.IdempotencyKey, ct))?.Result;
+    private async Task<OpenRepairTicketResult?> FindAsync(OpenRepairTicketCommand command, CancellationToken ct)
+    {
+        var ticket = await db.RepairTickets.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.ReporterOpenId == command.ReporterOpenId && t.IdempotencyKey == command.IdempotencyKey, ct);
+        if (ticket is null)
+        {
+            return null;
+        }
 
-    internal static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted) =>
-        new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted);
+        var original = ticket.DuplicateOfId is { } originalId
+            ? await db.RepairTickets.AsNoTracking().Where(t => t.Id == originalId).Select(t => t.Number).SingleOrDefaultAsync(ct)
+            : null;
+        return ResultOf(ticket, alreadyExisted: true, original?.ToString());
+    }
+
+    internal static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted, string? duplicateOf) =>
+        new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted, duplicateOf);
 }

@@ -6,9 +6,9 @@ using WechatLogistics.Handlers.Common;
 namespace WechatLogistics.Handlers.Volunteering;
 
 /// <summary>
-/// Changes one shift under its <c>Version</c> token: load, apply the domain method, save. When another change saved
-/// first (the token moved), the tracker is cleared, the shift reloaded and the change applied again, so capacity and
-/// the waitlist hold under concurrency without locks: the loser simply re-reads the new state.
+/// Changes one shift under a per-shift lock and its <c>Version</c> token: load, apply the domain method, save. When
+/// another change saved first anyway (the token moved), the tracker is cleared, the shift reloaded and the change
+/// applied again, so capacity and the waitlist hold under concurrency.
 /// </summary>
 internal static class ShiftUpdate
 {
@@ -24,6 +24,10 @@ internal static class ShiftUpdate
     public static async ValueTask<TResult> RunAsync<TResult>(
         IAppDbContext db, Guid shiftId, Func<VolunteerShift, ValueTask<TResult>> apply, CancellationToken ct)
     {
+        // Changes to one shift queue up (across instances) instead of racing: a storm of claims on its last places
+        // would otherwise let one writer through per round and starve the rest. The version token stays as the
+        // backstop for any writer that does not take the lock.
+        await using var exclusive = await db.LockAsync("shift:" + shiftId.ToString("N"), ct);
         for (var attempt = 1; ; attempt++)
         {
             var shift = await db.VolunteerShifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) 

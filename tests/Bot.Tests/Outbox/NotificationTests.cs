@@ -42,7 +42,7 @@ public sealed class NotificationTests
         Assert.True(markdown.Length < 400);
         // The row names the route, never the key (a secret).
         await using var db = bed.Database.CreateContext();
-        var row = await db.OutboxMessages.SingleAsync();
+        var row = await db.OutboxMessages.SingleAsync(m => m.Channel == OutboxChannel.WeComRobot);
         Assert.Equal("WATER", row.Recipient);
         Assert.DoesNotContain("robot-water", row.Payload, StringComparison.Ordinal);
         Assert.Equal($"{row.Recipient}|ticket-opened:{ticketId:N}", row.IdempotencyKey);
@@ -86,8 +86,9 @@ public sealed class NotificationTests
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
 
-        var rows = await bed.RowsAsync();
-        Assert.Equal(2, rows.Count); // the robot post and the assignment notice; nothing for the failed rejection
+        var rows = (await bed.RowsAsync()).Where(r => r.Channel != OutboxChannel.IncidentCheck).ToList();
+        // The robot post, the student's assignment notice and the worker's WeCom notice; nothing for the failed rejection.
+        Assert.Equal(3, rows.Count);
         Assert.DoesNotContain(rows, r => r.Payload.Contains("未被受理", StringComparison.Ordinal));
     }
 

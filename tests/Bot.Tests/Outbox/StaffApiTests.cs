@@ -33,7 +33,7 @@ public sealed class StaffApiTests
     public async Task Publish_WithExpiredToken_Is401()
     {
         await using var host = Host();
-        var expired = Token(host, "staff", issuedAt: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddSeconds(-1));
+        var expired = Token(host, "dispatcher", issuedAt: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddSeconds(-1));
 
         var response = await Send(host, expired);
 
@@ -100,7 +100,7 @@ public sealed class StaffApiTests
     {
         await using var host = Host();
 
-        var response = await Send(host, Token(host, "staff"), new { title = "", body = "x", audience = "Building" });
+        var response = await Send(host, Token(host, "dispatcher"), new { title = "", body = "x", audience = "Building" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["errors"]!.AsObject();

@@ -20,6 +20,21 @@ public sealed class BotConnectionTests
     }
 
     [Fact]
+    public async Task WeComMode_TalksToTheWeComApp_AndReadsItsEncryptedAnswer()
+    {
+        await using var factory = new BotFactory();
+        var bot = new BotConnection(factory.CreateClient(), SimulatorTestSettings.WeCom);
+
+        var answer = await bot.SendAsync(new SendText("帮助"), "zhang.san");
+        var entered = await bot.SendAsync(new SendEvent("enter_agent", null), "zhang.san");
+
+        Assert.Equal(AnswerKind.Reply, answer.Kind);
+        Assert.Empty(answer.Warnings);
+        Assert.StartsWith("后勤工单助手", answer.Text);
+        Assert.Equal(AnswerKind.NoReply, entered.Kind);
+    }
+
+    [Fact]
     public async Task TwoEventsInTheSameSecond_AreNotMistakenForARetry()
     {
         await using var factory = new BotFactory();

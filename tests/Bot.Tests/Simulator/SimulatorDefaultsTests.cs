@@ -13,4 +13,12 @@ public sealed class SimulatorDefaultsTests
         Assert.Equal(DemoCredentials.Token, SimulatorDefaults.Token);
         Assert.Equal(DemoCredentials.EncodingAesKey, SimulatorDefaults.EncodingAesKey);
     }
+
+    [Fact]
+    public void DemoWeComApp_IsTheOneTheBotShipsWith()
+    {
+        Assert.Equal(DemoCredentials.WeComCorpId, SimulatorDefaults.WeComCorpId);
+        Assert.Equal(DemoCredentials.WeComToken, SimulatorDefaults.WeComToken);
+        Assert.Equal(DemoCredentials.WeComEncodingAesKey, SimulatorDefaults.WeComEncodingAesKey);
+    }
 }

@@ -13,4 +13,16 @@ public static class SimulatorTestSettings
     public static CallbackSettings Safe { get; } = For(CallbackMode.Safe);
 
     public static CallbackSettings For(CallbackMode mode) => new() { Mode = mode, Deadline = Deadline };
+
+    /// <summary>The demo WeCom app, as <c>wechat-sim chat --wecom</c> plays it.</summary>
+    public static CallbackSettings WeCom { get; } = new()
+    {
+        Mode = CallbackMode.WeCom,
+        Deadline = Deadline,
+        Token = WechatLogistics.Simulator.SimulatorDefaults.WeComToken,
+        EncodingAesKey = WechatLogistics.Simulator.SimulatorDefaults.WeComEncodingAesKey,
+        AppId = WechatLogistics.Simulator.SimulatorDefaults.WeComCorpId,
+        Account = WechatLogistics.Simulator.SimulatorDefaults.WeComCorpId,
+        CallbackPath = WechatLogistics.Simulator.SimulatorDefaults.WeComCallbackPath,
+    };
 }

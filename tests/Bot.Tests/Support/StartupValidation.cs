@@ -8,10 +8,17 @@ namespace WechatLogistics.Bot.Tests.Support;
 /// </summary>
 public static class StartupValidation
 {
-    public static async Task<OptionsValidationException> StartFailureAsync(string key, string value)
+    public static Task<OptionsValidationException> StartFailureAsync(string key, string value) =>
+        StartFailureAsync(new Dictionary<string, string> { [key] = value });
+
+    public static async Task<OptionsValidationException> StartFailureAsync(IReadOnlyDictionary<string, string> settings)
     {
         var database = Path.Combine(Path.GetTempPath(), $"wl-startup-{Guid.NewGuid():N}.db");
-        string[] args = [$"--{key}={value}", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:App=Data Source={database}", "--ConnectionStrings:Redis="];
+        string[] args =
+        [
+            .. settings.Select(s => $"--{s.Key}={s.Value}"),
+            "--urls=http://127.0.0.1:0", $"--ConnectionStrings:App=Data Source={database}", "--ConnectionStrings:Redis=",
+        ];
         await using var app = BotApp.Create(args);
         try
         {

@@ -94,6 +94,47 @@ public sealed class DeliveryDedupeTests
         Assert.Equal(1, host.Probe.Runs);
     }
 
+    [Fact]
+    public async Task ClaimOfAnInstanceThatDied_LapsesAndTheRetryProcessesTheMessage()
+    {
+        await using var host = Create(useRedis: true);
+        var client = host.CreateClient();
+        var push = new WeChatPush();
+        var msgId = Random.Shared.NextInt64(1, long.MaxValue);
+        // The first delivery was claimed by an instance that was killed before it answered: the claim is pending, with
+        // no outcome, and lapses with its lease (here 1 s).
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
+        await redis.GetDatabase().StringSetAsync(
+            WechatLogistics.Bot.Infrastructure.Redis.RedisKeys.Delivery($"{WechatLogistics.Bot.Configuration.DemoCredentials.AppId}:m:{msgId}"), "P", TimeSpan.FromSeconds(1));
+
+        var response = await client.SendAsync(push.Build(WeChatPush.TextXml("o-orphan-" + Guid.NewGuid().ToString("N"), "探针", msgId), PushMode.Safe));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("探针第1次", WeChatPush.ReplyText(push.OpenReply(await response.Content.ReadAsStringAsync())));
+        Assert.Equal(1, host.Probe.Runs);
+        Assert.Equal(1, host.Logs.Count("A retry took over a delivery"));
+        await redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RetryWhileTheClaimIsStillPending_Gets503_SoWeChatRetriesAgain_AndNothingIsProcessed()
+    {
+        await using var host = new BotFactory(TestServers.RedisConnectionString(), new Dictionary<string, string?> { ["WeChat:ReplyDeadlineMilliseconds"] = "300" });
+        var client = host.CreateClient();
+        var push = new WeChatPush();
+        var msgId = Random.Shared.NextInt64(1, long.MaxValue);
+        // Another instance holds the claim and has not answered (it may be slow, or dead with its lease still running).
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
+        await redis.GetDatabase().StringSetAsync(
+            WechatLogistics.Bot.Infrastructure.Redis.RedisKeys.Delivery($"{WechatLogistics.Bot.Configuration.DemoCredentials.AppId}:m:{msgId}"), "P", TimeSpan.FromSeconds(30));
+
+        var response = await client.SendAsync(push.Build(WeChatPush.TextXml("o-pending-" + Guid.NewGuid().ToString("N"), "探针", msgId), PushMode.Safe));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(0, host.Probe.Runs);
+        await redis.DisposeAsync();
+    }
+
     private static BotFactory Create(bool useRedis) =>
         new(useRedis ? TestServers.RedisConnectionString() : null);
 }

@@ -11,6 +11,9 @@ public enum CallbackMode
 
     /// <summary>安全: ciphertext only; the reply must be encrypted.</summary>
     Safe,
+
+    /// <summary>A WeCom self-built app (PROTOCOL §5.2): always encrypted, msg_signature only, AgentID in the envelope.</summary>
+    WeCom,
 }
 
 public static class CallbackModes
@@ -22,6 +25,7 @@ public static class CallbackModes
             "plain" => CallbackMode.Plain,
             "compat" or "compatible" => CallbackMode.Compatible,
             "safe" => CallbackMode.Safe,
+            "wecom" => CallbackMode.WeCom,
             _ => null,
         };
         mode = parsed ?? CallbackMode.Safe;
@@ -35,6 +39,7 @@ public static class CallbackModes
     {
         CallbackMode.Plain => "plain",
         CallbackMode.Compatible => "compat",
+        CallbackMode.WeCom => "wecom",
         _ => "safe",
     };
 }

@@ -14,6 +14,9 @@ public sealed record CallbackSettings
     /// <summary>The account's original ID (gh_…), sent as ToUserName.</summary>
     public string Account { get; init; } = SimulatorDefaults.Account;
 
+    /// <summary>The WeCom app's AgentID (WeCom mode only).</summary>
+    public int AgentId { get; init; } = SimulatorDefaults.WeComAgentId;
+
     /// <summary>Path of the callback URL, relative to the HttpClient's base address.</summary>
     public string CallbackPath { get; init; } = SimulatorDefaults.CallbackPath;
 

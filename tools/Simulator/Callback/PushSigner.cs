@@ -21,6 +21,11 @@ public sealed class PushSigner(CallbackSettings settings)
     public SignedPush Sign(string user, string summary, string plaintextXml, bool isUserMessage, string timestamp, string? nonce = null)
     {
         nonce ??= RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+        if (settings.Mode == CallbackMode.WeCom)
+        {
+            return SignWeCom(user, summary, plaintextXml, isUserMessage, timestamp, nonce);
+        }
+
         var signature = WeChatSignature.Compute(settings.Token, timestamp, nonce);
         var query = $"signature={signature}&timestamp={timestamp}&nonce={nonce}&openid={Uri.EscapeDataString(user)}";
         var body = plaintextXml;
@@ -35,6 +40,18 @@ public sealed class PushSigner(CallbackSettings settings)
                 : plaintextXml.Insert(plaintextXml.LastIndexOf("</xml>", StringComparison.Ordinal), encryptElement);
         }
 
+        return new SignedPush(user, summary, settings.CallbackPath + "?" + query, body, isUserMessage);
+    }
+
+    // WeCom (PROTOCOL §5.2): no plain signature; msg_signature covers the ciphertext; the plaintext and the envelope
+    // both carry the AgentID.
+    private SignedPush SignWeCom(string user, string summary, string plaintextXml, bool isUserMessage, string timestamp, string nonce)
+    {
+        var agent = settings.AgentId.ToString(CultureInfo.InvariantCulture);
+        var encrypt = _crypto!.Encrypt(plaintextXml.Insert(plaintextXml.LastIndexOf("</xml>", StringComparison.Ordinal), $"<AgentID>{agent}</AgentID>"));
+        var msgSignature = WeChatSignature.Compute(settings.Token, timestamp, nonce, encrypt);
+        var query = $"msg_signature={msgSignature}&timestamp={timestamp}&nonce={nonce}";
+        var body = $"<xml><ToUserName><![CDATA[{settings.Account}]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID><![CDATA[{agent}]]></AgentID></xml>";
         return new SignedPush(user, summary, settings.CallbackPath + "?" + query, body, isUserMessage);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ReplyReader(CallbackSettings settings, WeChatMessageCrypto? 
         var encrypt = root.Element("Encrypt")?.Value;
         if (encrypt is null)
         {
-            if (settings.Mode == CallbackMode.Safe)
+            if (settings.Mode is CallbackMode.Safe or CallbackMode.WeCom)
             {
                 warnings.Add("plaintext reply in safe mode: WeChat requires an encrypted reply");
             }

@@ -7,17 +7,18 @@ namespace WechatLogistics.Simulator.Cli;
 public sealed record ConnectionOptions(Uri Bot, CallbackSettings Settings, Uri? Api)
 {
     public static readonly IReadOnlySet<string> Names =
-        new HashSet<string> { "--bot", "--mode", "--token", "--aes-key", "--appid", "--account", "--api", "--user" };
+        new HashSet<string> { "--bot", "--mode", "--token", "--aes-key", "--appid", "--account", "--api", "--user", "--corpid", "--agentid" };
 
     public static ConnectionOptions From(CliArguments args)
     {
         var bot = AbsoluteUrl(args, "--bot", SimulatorDefaults.BotUrl)!;
-        if (!CallbackModes.TryParse(args.Value("--mode", "safe"), out var mode))
+        var weCom = args.Flag("--wecom");
+        if (!CallbackModes.TryParse(args.Value("--mode", weCom ? "wecom" : "safe"), out var mode) || (weCom && mode != CallbackMode.WeCom))
         {
-            throw new UsageException("--mode must be plain, compat or safe");
+            throw new UsageException("--mode must be plain, compat or safe (--wecom talks to the WeCom app instead)");
         }
 
-        var aesKey = args.Value("--aes-key", SimulatorDefaults.EncodingAesKey);
+        var aesKey = args.Value("--aes-key", weCom ? SimulatorDefaults.WeComEncodingAesKey : SimulatorDefaults.EncodingAesKey);
         if (mode.IsEncrypted() && aesKey.Length != WeChatMessageCrypto.EncodingAesKeyLength)
         {
             throw new UsageException($"--aes-key must be the {WeChatMessageCrypto.EncodingAesKeyLength}-character EncodingAESKey");
@@ -26,11 +27,14 @@ public sealed record ConnectionOptions(Uri Bot, CallbackSettings Settings, Uri? 
         var settings = new CallbackSettings
         {
             Mode = mode,
-            Token = args.Value("--token", SimulatorDefaults.Token),
+            Token = args.Value("--token", weCom ? SimulatorDefaults.WeComToken : SimulatorDefaults.Token),
             EncodingAesKey = aesKey,
-            AppId = args.Value("--appid", SimulatorDefaults.AppId),
-            Account = args.Value("--account", SimulatorDefaults.Account),
-            CallbackPath = bot.AbsolutePath == "/" ? SimulatorDefaults.CallbackPath : bot.AbsolutePath,
+            // WeCom: the CorpID is both the receive id inside the ciphertext and the ToUserName of every push.
+            AppId = args.Value(weCom ? "--corpid" : "--appid", weCom ? SimulatorDefaults.WeComCorpId : SimulatorDefaults.AppId),
+            Account = weCom ? args.Value("--corpid", SimulatorDefaults.WeComCorpId) : args.Value("--account", SimulatorDefaults.Account),
+            AgentId = int.TryParse(args.Value("--agentid", SimulatorDefaults.WeComAgentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), out var agentId)
+                ? agentId : throw new UsageException("--agentid must be a number"),
+            CallbackPath = bot.AbsolutePath != "/" ? bot.AbsolutePath : weCom ? SimulatorDefaults.WeComCallbackPath : SimulatorDefaults.CallbackPath,
         };
         return new ConnectionOptions(new Uri(bot.GetLeftPart(UriPartial.Authority) + "/"), settings, AbsoluteUrl(args, "--api", null));
     }

@@ -28,8 +28,8 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
             var rest = args.Skip(1).ToList();
             return args[0] switch
             {
-                "chat" => await ChatAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string> { "--retry" }), ct),
-                "run" => await RunScriptAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string>()), ct),
+                "chat" => await ChatAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string> { "--retry", "--wecom" }), ct),
+                "run" => await RunScriptAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string> { "--wecom" }), ct),
                 "hash-password" => await HashPasswordAsync(CliArguments.Parse(rest, new HashSet<string> { "--iterations" }, new HashSet<string>())),
                 "serve-api" => await ServeApiAsync(CliArguments.Parse(rest, ServeApiValues, new HashSet<string> { "--strict-window", "--strict-consent", "--no-unionid" }), ct),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
@@ -45,7 +45,7 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
     private async Task<int> ChatAsync(CliArguments args, CancellationToken ct)
     {
         NoPositionals(args);
-        var user = args.Value("--user") ?? throw new UsageException("chat needs --user <openid>");
+        var user = args.Value("--user") ?? throw new UsageException("chat needs --user <openid> (with --wecom: the member's UserID)");
         var connection = ConnectionOptions.From(args);
         using var http = connection.CreateBotClient();
         var bot = new BotConnection(http, connection.Settings, connection.CreateInteractionReporter(output));

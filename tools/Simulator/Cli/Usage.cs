@@ -7,6 +7,7 @@ public static class Usage
 
         Usage:
           wechat-sim chat --user <openid> [connection options] [--retry]
+          wechat-sim chat --wecom --user <userid> [connection options]   (a staff member in the WeCom app)
           wechat-sim run <script.txt> [--user <openid>] [connection options]
           wechat-sim serve-api [--port 5090] [--fail 40001,45009] [--fail-rate 0.1] [--seed N] [--latency-ms 0]
                                [--strict-window] [--strict-consent] [--no-unionid] [--secret <secret>] [--robot-window-seconds 60]
@@ -19,6 +20,8 @@ public static class Usage
           --token, --aes-key, --appid   the account's Token, EncodingAESKey and AppID (default: the demo values
                               in appsettings.json)
           --account <gh_id>   the account's original ID, sent as ToUserName (default gh_demo)
+          --wecom             play WeCom toward /wecom/callback instead (always encrypted; defaults: the demo
+                              WeCom app in appsettings.json); --corpid <ww…> and --agentid <n> override it
           --api <url>         a running serve-api: each user message is reported to it (opens the 48-hour window)
 
         chat reads lines from stdin. A line is a text message, or one of:

@@ -8,8 +8,9 @@ using WechatLogistics.Handlers.Conversations;
 namespace WechatLogistics.Bot.Infrastructure.Redis;
 
 /// <summary>
-/// The delivery ledger shared by all Bot instances: <c>SET key P NX PX ttl</c> claims a push; the outcome replaces
-/// the value ("S" for success, "R" + reply XML) so a retry landing on any instance answers the same. The claim is
+/// The delivery ledger shared by all Bot instances: <c>SET key P NX PX lease</c> claims a push for a short lease; the
+/// outcome replaces the value ("S" for success, "R" + reply XML) for the full dedupe time, so a retry landing on any
+/// instance answers the same. A claim whose owner died lapses with its lease and the next retry takes it over. The claim is
 /// pipelined with the read of the user's session, so an ordinary message costs one awaited round trip to Redis.
 /// </summary>
 public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<ChatSessionOptions> sessions, TimeProvider time) : IDeliveryLedger
@@ -77,7 +78,8 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
             switch (value)
             {
                 case null:
-                    return null;
+                    // The pending claim expired without an outcome: its owner is gone.
+                    return DeliveryOutcome.Abandoned;
                 case Success:
                     return DeliveryOutcome.Success;
                 case not Pending when value.StartsWith(ReplyPrefix, StringComparison.Ordinal):

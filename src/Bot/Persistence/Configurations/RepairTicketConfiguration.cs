@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Staff;
 
 namespace WechatLogistics.Bot.Persistence.Configurations;
 
@@ -13,6 +14,10 @@ namespace WechatLogistics.Bot.Persistence.Configurations;
 internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<RepairTicket>
 {
     public const string InProgressIndex = "IX_RepairTickets_ReporterOpenId_OpenedAt_InProgress";
+
+    public const string KpiIndex = "IX_RepairTickets_Kpi";
+
+    public const string KpiClosedIndex = "IX_RepairTickets_KpiClosed";
 
     /// <summary>Not Confirmed, Cancelled or Rejected (<see cref="RepairTicketLifecycle.IsTerminal"/>), as EF writes it.</summary>
     public const string InProgressFilter = "\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')";
@@ -47,6 +52,8 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         builder.HasMany(t => t.Timeline).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<RepairCategory>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Location>().WithMany().HasForeignKey(t => t.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RepairTicket>().WithMany().HasForeignKey(t => t.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
 
         // A student's tickets, newest first (the chat's "我的报修" with closed ones included)…
         builder.HasIndex(t => new { t.ReporterOpenId, t.OpenedAt });
@@ -60,7 +67,19 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         // Early warning and KPIs: reports per category / building over a period.
         builder.HasIndex(t => new { t.CategoryId, t.OpenedAt });
         builder.HasIndex(t => new { t.LocationId, t.OpenedAt });
-        // A worker's queue.
+        // A worker's queue, and their load for least-load dispatch.
         builder.HasIndex(t => new { t.AssigneeId, t.Status });
+        // KPIs (KpiReader): a period's reports with every column the figures and group keys read, so the semester scan
+        // reads this index only (index-only on PostgreSQL, covering on SQLite) instead of the wide rows; and the
+        // period's closings with their group keys.
+        builder.HasIndex(
+            t => new { t.OpenedAt, t.Status, t.CategoryId, t.LocationId, t.AssigneeId, t.FirstResponseAt, t.ResponseDueAt, t.ResolvedAt, t.ResolveDueAt, t.Round, t.Rating },
+            KpiIndex);
+        builder.HasIndex(t => new { t.ClosedAt, t.CategoryId, t.LocationId, t.AssigneeId }, KpiClosedIndex);
+        // The staff queue: by team and status, newest first; all statuses (admins) by date.
+        builder.HasIndex(t => new { t.TeamId, t.Status, t.OpenedAt });
+        builder.HasIndex(t => new { t.Status, t.OpenedAt });
+        // The reports linked to a ticket (its duplicates).
+        builder.HasIndex(t => t.DuplicateOfId);
     }
 }

@@ -4,8 +4,8 @@ using WechatLogistics.Domain.ReferenceData;
 namespace WechatLogistics.Bot.Persistence.Seeding;
 
 /// <summary>
-/// Adds the reference locations and categories that are missing (by their deterministic ids, so staff edits to
-/// existing rows survive), and sample shifts when there are no shifts at all.
+/// Adds the reference locations, categories, teams, routing rules and demo staff that are missing (by their
+/// deterministic ids, so staff edits to existing rows survive), and sample shifts when there are no shifts at all.
 /// </summary>
 internal static class ReferenceDataSeeder
 {
@@ -27,6 +27,15 @@ internal static class ReferenceDataSeeder
 
         var categoryIds = (await db.RepairCategories.Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         db.RepairCategories.AddRange(ReferenceDataSeed.CreateCategories().Where(c => !categoryIds.Contains(c.Id)));
+
+        var teamIds = (await db.Teams.Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        db.Teams.AddRange(ReferenceDataSeed.CreateTeams().Where(t => !teamIds.Contains(t.Id)));
+
+        var ruleIds = (await db.RoutingRules.Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        db.RoutingRules.AddRange(ReferenceDataSeed.CreateRoutingRules().Where(r => !ruleIds.Contains(r.Id)));
+
+        var staffIds = (await db.StaffMembers.Select(s => s.UserId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        db.StaffMembers.AddRange(ReferenceDataSeed.CreateStaffMembers().Where(s => !staffIds.Contains(s.UserId)));
 
         if (!await db.VolunteerShifts.AnyAsync(ct))
         {

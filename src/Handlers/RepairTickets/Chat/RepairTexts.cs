@@ -83,10 +83,14 @@ internal static class RepairTexts
     {
         var respond = Hours(result.ResponseDueAt - result.OpenedAt);
         var resolve = Hours(result.ResolveDueAt - result.OpenedAt);
-        return $"报修已提交！单号：{result.Number}\n{category} · {place}\n" +
+        var duplicate = result.DuplicateOfNumber is { } original ? Duplicate(original) + "\n" : "";
+        return $"报修已提交！单号：{result.Number}\n{category} · {place}\n{duplicate}" +
             $"我们会在{respond}小时内安排维修人员响应，一般{resolve}小时内修好。\n" +
             "随时回复“我的报修”可查看进度。";
     }
+
+    /// <summary>The same fault at the same place is already open: the new report is linked to it.</summary>
+    public static string Duplicate(string originalNumber) => $"该位置的同类问题已有报修单 {originalNumber} 正在处理，我们会一并跟进。";
 
     private static string Hours(TimeSpan span) => Math.Round(span.TotalHours).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public sealed class WeChatApiRegistrationTests
     [Fact]
     public async Task Host_WithoutOptionalSections_StartsAndNamesTheMissingKeysWhenUsed()
     {
-        await using var host = new BotFactory();
+        await using var host = new BotFactory(settings: WithoutWeCom);
         host.CreateClient();
 
         var miniProgram = host.Services.GetRequiredService<MiniProgramApiClient>();
@@ -51,15 +51,25 @@ public sealed class WeChatApiRegistrationTests
         Assert.NotNull(host.Services.GetRequiredService<WeChatApiClient>());
     }
 
+    // appsettings.json ships a demo WeCom app; these hosts start from "no WeCom app at all".
+    private static readonly Dictionary<string, string?> WithoutWeCom = new()
+    {
+        ["WeCom:CorpId"] = "", ["WeCom:AgentId"] = "0", ["WeCom:Secret"] = "", ["WeCom:Token"] = "", ["WeCom:EncodingAesKey"] = "",
+    };
+
     [Theory]
     [InlineData("MiniProgram:AppId", "wxmini0000000001", "MiniProgram:AppSecret is missing")]
     [InlineData("MiniProgram:AppSecret", "mini-secret", "MiniProgram:AppId is missing")]
     [InlineData("WeCom:CorpId", "wwcorp0000000001", "WeCom:Secret is missing")]
     [InlineData("WeCom:Secret", "wecom-secret", "WeCom:AgentId must be")]
     [InlineData("WeCom:ApiBaseUrl", "not a url", "WeCom:ApiBaseUrl must be an absolute")]
+    [InlineData("WeCom:Token", "wecom-token", "WeCom:CorpId, WeCom:Token and WeCom:EncodingAesKey together")]
     public async Task HalfConfiguredAccount_FailsAtStartWithTheKeyNamed(string key, string value, string expected)
     {
-        var error = await StartupValidation.StartFailureAsync(key, value);
+        var settings = WithoutWeCom.ToDictionary(s => s.Key, s => s.Value ?? "");
+        settings[key] = value;
+
+        var error = await StartupValidation.StartFailureAsync(settings);
 
         Assert.Contains(expected, error.Message);
     }

@@ -276,6 +276,64 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("Feedbacks", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnnouncementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstReportAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastReportAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("TicketCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("Status", "OpenedAt");
+
+                    b.HasIndex(new[] { "CategoryId", "BuildingId" }, "IX_Incidents_CategoryId_BuildingId_Open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -392,6 +450,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -451,11 +512,16 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -471,9 +537,17 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReporterOpenId", "OpenedAt");
 
+                    b.HasIndex("Status", "OpenedAt");
+
                     b.HasIndex("Status", "ResolveDueAt");
 
                     b.HasIndex("Status", "ResponseDueAt");
+
+                    b.HasIndex("TeamId", "Status", "OpenedAt");
+
+                    b.HasIndex(new[] { "OpenedAt", "Status", "CategoryId", "LocationId", "AssigneeId", "FirstResponseAt", "ResponseDueAt", "ResolvedAt", "ResolveDueAt", "Round", "Rating" }, "IX_RepairTickets_Kpi");
+
+                    b.HasIndex(new[] { "ClosedAt", "CategoryId", "LocationId", "AssigneeId" }, "IX_RepairTickets_KpiClosed");
 
                     b.HasIndex(new[] { "ReporterOpenId", "OpenedAt" }, "IX_RepairTickets_ReporterOpenId_OpenedAt_InProgress")
                         .HasFilter("\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')");
@@ -529,6 +603,113 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.HasIndex("TicketId", "At");
 
                     b.ToTable("TicketTimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Clock")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TicketId", "Clock", "Stage");
+
+                    b.ToTable("SlaAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.RoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("BuildingId", "CategoryId");
+
+                    b.ToTable("RoutingRules", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.StaffMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("EmployeeNo")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("EmployeeNo")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "Role", "IsActive");
+
+                    b.ToTable("StaffMembers", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>
@@ -591,6 +772,54 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WechatLogistics.Domain.Incidents.IncidentTicket", "Tickets", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("LinkedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset>("ReportedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("IncidentId", "TicketId");
+
+                            b1.HasIndex("TicketId")
+                                .IsUnique();
+
+                            b1.ToTable("IncidentTickets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+
+                            b1.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                                .WithMany()
+                                .HasForeignKey("TicketId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Tickets");
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
                 {
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
@@ -607,9 +836,19 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("WechatLogistics.Domain.RepairTickets.TicketPhoto", "Photos", b1 =>
@@ -645,6 +884,42 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.RoutingRule", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.StaffMember", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>

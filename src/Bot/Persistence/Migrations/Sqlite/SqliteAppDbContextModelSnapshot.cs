@@ -271,6 +271,64 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("Feedbacks", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnnouncementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstReportAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReportAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("Status", "OpenedAt");
+
+                    b.HasIndex(new[] { "CategoryId", "BuildingId" }, "IX_Incidents_CategoryId_BuildingId_Open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -387,6 +445,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
 
@@ -446,11 +507,16 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -466,9 +532,17 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReporterOpenId", "OpenedAt");
 
+                    b.HasIndex("Status", "OpenedAt");
+
                     b.HasIndex("Status", "ResolveDueAt");
 
                     b.HasIndex("Status", "ResponseDueAt");
+
+                    b.HasIndex("TeamId", "Status", "OpenedAt");
+
+                    b.HasIndex(new[] { "OpenedAt", "Status", "CategoryId", "LocationId", "AssigneeId", "FirstResponseAt", "ResponseDueAt", "ResolvedAt", "ResolveDueAt", "Round", "Rating" }, "IX_RepairTickets_Kpi");
+
+                    b.HasIndex(new[] { "ClosedAt", "CategoryId", "LocationId", "AssigneeId" }, "IX_RepairTickets_KpiClosed");
 
                     b.HasIndex(new[] { "ReporterOpenId", "OpenedAt" }, "IX_RepairTickets_ReporterOpenId_OpenedAt_InProgress")
                         .HasFilter("\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')");
@@ -524,6 +598,113 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.HasIndex("TicketId", "At");
 
                     b.ToTable("TicketTimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clock")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "Clock", "Stage");
+
+                    b.ToTable("SlaAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.RoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("BuildingId", "CategoryId");
+
+                    b.ToTable("RoutingRules", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.StaffMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeNo")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("EmployeeNo")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "Role", "IsActive");
+
+                    b.ToTable("StaffMembers", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>
@@ -586,6 +767,54 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WechatLogistics.Domain.Incidents.IncidentTicket", "Tickets", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("LinkedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ReportedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("IncidentId", "TicketId");
+
+                            b1.HasIndex("TicketId")
+                                .IsUnique();
+
+                            b1.ToTable("IncidentTickets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+
+                            b1.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                                .WithMany()
+                                .HasForeignKey("TicketId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Tickets");
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
                 {
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
@@ -602,9 +831,19 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("WechatLogistics.Domain.RepairTickets.TicketPhoto", "Photos", b1 =>
@@ -640,6 +879,42 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.RoutingRule", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Staff.StaffMember", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>

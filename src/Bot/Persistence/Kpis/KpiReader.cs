@@ -1,0 +1,195 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Handlers.Kpis;
+
+namespace WechatLogistics.Bot.Persistence.Kpis;
+
+/// <summary>
+/// <see cref="IKpiReader"/> in SQL, one grouped scan of the period's tickets per figure set. PostgreSQL computes the
+/// percentiles itself (<c>percentile_cont</c>, one sort per duration); SQLite has no percentile aggregate, so a window
+/// query ranks each group's durations and returns only the (at most four) rows around the median and p90, which are
+/// interpolated here exactly as percentile_cont does. docs/decisions/sla-incidents-kpi.md has the index this relies on.
+/// </summary>
+public sealed class KpiReader(AppDbContext db) : IKpiReader
+{
+    // Cancelled and rejected reports were never serviced: they are not counted for or against the SLA.
+    private const string Serviced = """t."Status" NOT IN ('Cancelled', 'Rejected')""";
+
+    public async Task<IReadOnlyList<TicketKpiRow>> ReadAsync(KpiDimension by, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = postgres ? await connection.BeginTransactionAsync(ct) : null;
+            if (postgres)
+            {
+                // A semester's durations (~1M doubles per sort) fit in memory with this; the default 4 MB spills to disk.
+                await ExecuteAsync(connection, "SET LOCAL work_mem = '64MB'", ct);
+            }
+
+            var opened = await ReadOpenedAsync(connection, by, postgres, from, to, asOf, ct);
+            var closed = await ReadClosedAsync(connection, by, postgres, from, to, ct);
+            var percentiles = postgres ? null : await ReadSqlitePercentilesAsync(connection, by, from, to, ct);
+            return
+            [
+                .. opened.Keys.Union(closed.Keys).Select(key =>
+                {
+                    var row = opened.GetValueOrDefault(key) ?? new TicketKpiRow(key, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, 0);
+                    if (percentiles is not null)
+                    {
+                        row = row with { FirstResponse = percentiles.GetValueOrDefault((key, 0)), Resolution = percentiles.GetValueOrDefault((key, 1)) };
+                    }
+
+                    return row with { Closed = closed.GetValueOrDefault(key) };
+                }),
+            ];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Dictionary<string, TicketKpiRow>> ReadOpenedAsync(
+        DbConnection connection, KpiDimension by, bool postgres, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var sql = OpenedSql(by, postgres);
+        var rows = new Dictionary<string, TicketKpiRow>(StringComparer.Ordinal);
+        await using var reader = await QueryAsync(connection, sql, ct, ("from", from), ("to", to), ("asOf", asOf));
+        while (await reader.ReadAsync(ct))
+        {
+            var k = reader.IsDBNull(0) ? "" : reader.GetString(0);
+            rows[k] = new TicketKpiRow(
+                k, reader.GetInt64(1), 0,
+                postgres ? PercentilesOf(reader, 10) : null, postgres ? PercentilesOf(reader, 11) : null,
+                reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7),
+                reader.IsDBNull(8) ? null : reader.GetDouble(8), reader.GetInt64(9));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The grouped scan of the period's reports (parameters @from, @to, @asOf); public for the benchmark's EXPLAIN.</summary>
+    public static string OpenedSql(KpiDimension by, bool postgres)
+    {
+        var (key, joins) = KpiGroupKeys.For(by, postgres, "OpenedAt");
+        var percentiles = postgres
+            ? $"""
+              , percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {Seconds("FirstResponseAt", true)}) FILTER (WHERE t."FirstResponseAt" IS NOT NULL)
+              , percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {Seconds("ResolvedAt", true)}) FILTER (WHERE t."ResolvedAt" IS NOT NULL)
+              """
+            : "";
+        return $"""
+            SELECT {key} AS k, count(*),
+              count(*) FILTER (WHERE {Serviced} AND t."FirstResponseAt" <= t."ResponseDueAt"),
+              count(*) FILTER (WHERE {Serviced} AND (t."FirstResponseAt" > t."ResponseDueAt" OR (t."FirstResponseAt" IS NULL AND t."ResponseDueAt" <= @asOf))),
+              count(*) FILTER (WHERE {Serviced} AND t."ResolvedAt" <= t."ResolveDueAt"),
+              count(*) FILTER (WHERE {Serviced} AND (t."ResolvedAt" > t."ResolveDueAt" OR (t."ResolvedAt" IS NULL AND t."ResolveDueAt" <= @asOf))),
+              count(*) FILTER (WHERE t."ResolvedAt" IS NOT NULL OR t."Round" > 1),
+              count(*) FILTER (WHERE t."Round" > 1),
+              avg(t."Rating"){(postgres ? "::float8" : "")}, count(t."Rating")
+              {percentiles}
+            FROM "RepairTickets" t {joins}
+            WHERE t."OpenedAt" >= @from AND t."OpenedAt" < @to
+            GROUP BY 1
+            """;
+    }
+
+    private async Task<Dictionary<string, long>> ReadClosedAsync(
+        DbConnection connection, KpiDimension by, bool postgres, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var (key, joins) = KpiGroupKeys.For(by, postgres, "ClosedAt");
+        var sql = $"""
+            SELECT {key} AS k, count(*) FROM "RepairTickets" t {joins}
+            WHERE t."ClosedAt" >= @from AND t."ClosedAt" < @to
+            GROUP BY 1
+            """;
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await QueryAsync(connection, sql, ct, ("from", from), ("to", to));
+        while (await reader.ReadAsync(ct))
+        {
+            rows[reader.IsDBNull(0) ? "" : reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Per group (k) and duration (m: 0 response, 1 resolution), the ranks percentile_cont interpolates between:
+    /// floor(p·(n−1)) and the next, for p = 0.5 and 0.9. SQLite sorts each partition once for the window.
+    /// </summary>
+    private async Task<Dictionary<(string, int), Percentiles>> ReadSqlitePercentilesAsync(
+        DbConnection connection, KpiDimension by, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var (key, joins) = KpiGroupKeys.For(by, false, "OpenedAt");
+        var sql = $"""
+            WITH d AS (
+              SELECT {key} AS k, 0 AS m, {Seconds("FirstResponseAt", false)} AS v FROM "RepairTickets" t {joins}
+              WHERE t."OpenedAt" >= @from AND t."OpenedAt" < @to AND t."FirstResponseAt" IS NOT NULL
+              UNION ALL
+              SELECT {key}, 1, {Seconds("ResolvedAt", false)} FROM "RepairTickets" t {joins}
+              WHERE t."OpenedAt" >= @from AND t."OpenedAt" < @to AND t."ResolvedAt" IS NOT NULL),
+            r AS (SELECT k, m, v, row_number() OVER (PARTITION BY k, m ORDER BY v) - 1 AS i, count(*) OVER (PARTITION BY k, m) AS n FROM d)
+            SELECT k, m, i, n, v FROM r
+            WHERE i IN (CAST(0.5 * (n - 1) AS INTEGER), CAST(0.5 * (n - 1) AS INTEGER) + 1, CAST(0.9 * (n - 1) AS INTEGER), CAST(0.9 * (n - 1) AS INTEGER) + 1)
+            """;
+        var ranks = new Dictionary<(string, int), (long N, Dictionary<long, double> Values)>();
+        await using (var reader = await QueryAsync(connection, sql, ct, ("from", from), ("to", to)))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var group = (reader.IsDBNull(0) ? "" : reader.GetString(0), reader.GetInt32(1));
+                if (!ranks.TryGetValue(group, out var entry))
+                {
+                    ranks[group] = entry = (reader.GetInt64(3), []);
+                }
+
+                entry.Values[reader.GetInt64(2)] = reader.GetDouble(4);
+            }
+        }
+
+        return ranks.ToDictionary(r => r.Key, r => new Percentiles(Interpolate(r.Value.Values, r.Value.N, 0.5), Interpolate(r.Value.Values, r.Value.N, 0.9)));
+    }
+
+    /// <summary>percentile_cont: the value at position p·(n−1) of the sorted values, linear between neighbours.</summary>
+    public static double Interpolate(IReadOnlyDictionary<long, double> sorted, long n, double p)
+    {
+        var position = p * (n - 1);
+        var below = (long)position;
+        var low = sorted[below];
+        var high = sorted.TryGetValue(below + 1, out var next) ? next : low;
+        return low + ((position - below) * (high - low));
+    }
+
+    private static string Seconds(string column, bool postgres) => postgres
+        ? $"""date_part('epoch', t."{column}" - t."OpenedAt")"""
+        : $"""(t."{column}" - t."OpenedAt") / 10000000.0""";
+
+    private static Percentiles? PercentilesOf(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<double[]>(ordinal) is [var median, var p90] ? new Percentiles(median, p90) : null;
+
+    private async Task<DbDataReader> QueryAsync(DbConnection connection, string sql, CancellationToken ct, params (string Name, DateTimeOffset Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 300;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = SqlValues.Time(db.Database, value);
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteReaderAsync(System.Data.CommandBehavior.Default, ct);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

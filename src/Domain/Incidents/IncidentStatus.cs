@@ -1,0 +1,8 @@
+namespace WechatLogistics.Domain.Incidents;
+
+/// <summary>Persisted by name: never rename.</summary>
+public enum IncidentStatus
+{
+    Open = 1,
+    Closed = 2,
+}

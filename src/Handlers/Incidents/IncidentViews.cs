@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Domain.Incidents;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Handlers.Common;
+
+namespace WechatLogistics.Handlers.Incidents;
+
+public sealed record IncidentSummary(
+    Guid Id,
+    IncidentStatus Status,
+    Guid CategoryId,
+    string Category,
+    Guid BuildingId,
+    string Building,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset FirstReportAt,
+    DateTimeOffset LastReportAt,
+    int TicketCount,
+    Guid? AnnouncementId,
+    DateTimeOffset? AnnouncedAt,
+    DateTimeOffset? ClosedAt,
+    string? ClosedBy);
+
+public sealed record IncidentDetails(IncidentSummary Incident, IReadOnlyList<IncidentTicketView> Tickets);
+
+public sealed record IncidentTicketView(Guid TicketId, string Number, TicketStatus Status, string? Place, DateTimeOffset ReportedAt);
+
+internal static class IncidentViews
+{
+    /// <summary>Names from the database (not the cache): an incident may point at a place deactivated since.</summary>
+    public static async Task<List<IncidentSummary>> SummariesAsync(IAppDbContext db, IReadOnlyList<Incident> incidents, CancellationToken ct)
+    {
+        var categoryIds = incidents.Select(i => i.CategoryId).Distinct().ToList();
+        var buildingIds = incidents.Select(i => i.BuildingId).Distinct().ToList();
+        var categories = await db.RepairCategories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var buildings = await db.Locations.AsNoTracking().Where(l => buildingIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
+        return
+        [
+            .. incidents.Select(i => new IncidentSummary(
+                i.Id, i.Status, i.CategoryId, categories.GetValueOrDefault(i.CategoryId, "未知类别"), i.BuildingId, buildings.GetValueOrDefault(i.BuildingId, "未知楼栋"),
+                i.OpenedAt, i.FirstReportAt, i.LastReportAt, i.TicketCount, i.AnnouncementId, i.AnnouncedAt, i.ClosedAt, i.ClosedBy)),
+        ];
+    }
+
+    public static async Task<Incident> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>
+        await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct)
+        ?? throw new Domain.Common.DomainException("incident.not_found", "没有找到这条预警。");
+}

@@ -1,0 +1,34 @@
+namespace WechatLogistics.Handlers.StaffChat;
+
+/// <summary>What the WeCom app chat says to staff (Simplified Chinese, short: it is read on a phone between jobs).</summary>
+public static class StaffChatTexts
+{
+    public const string Help =
+        "后勤工单助手，可发送：\n" +
+        "我的工单 — 派给我的工单\n" +
+        "待派 — 待派工单（调度）\n" +
+        "接单 R单号\n" +
+        "开始 R单号\n" +
+        "完成 R单号 维修说明\n" +
+        "退单 R单号 原因\n" +
+        "转派 R单号 工号（调度）\n" +
+        "驳回 R单号 原因（调度）\n" +
+        "公告 内容（管理员）\n" +
+        "直接发单号可查看详情。";
+
+    public const string Unknown = "没看懂这条指令。发送“帮助”查看可用指令。";
+
+    public const string NotStaff = "你还不是后勤工作人员，无法使用工单助手。请联系后勤办公室开通。";
+
+    public static string NeedsTicket(string verb) => $"请带上单号，例如：{verb} R20261127-0042";
+
+    public static string NeedsArgument(string verb, bool withTicket, string what) =>
+        withTicket ? $"请写明{what}，例如：{verb} R20261127-0042 {Example(what)}" : $"请写明{what}，例如：{verb} {Example(what)}";
+
+    private static string Example(string what) => what switch
+    {
+        "工号" => "1024",
+        "公告内容" => "今晚22:00东区停水",
+        _ => "不属于水电维修",
+    };
+}

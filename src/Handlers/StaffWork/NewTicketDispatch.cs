@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Domain.Locations;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Staff;
+using WechatLogistics.Handlers.Common;
+
+namespace WechatLogistics.Handlers.StaffWork;
+
+/// <summary>What dispatch decided for a new report that the reporter should hear about.</summary>
+internal sealed record DispatchOutcome(string? DuplicateOfNumber);
+
+/// <summary>
+/// Dispatch of a new report, before its one save: a repeat of an open ticket (same category, same place) is linked
+/// to it and follows it — same team, and the same worker while that worker holds it. Otherwise the most specific
+/// routing rule picks the team and the team's active worker with the fewest active tickets gets it (actor System).
+/// No rule or no worker: the ticket waits in the dispatch queue (待派).
+/// </summary>
+internal static class NewTicketDispatch
+{
+    /// <summary>Open tickets of one category at one location compared in memory for the room text; a handful at most.</summary>
+    private const int DuplicateCandidates = 50;
+
+    public static async Task<DispatchOutcome> DispatchAsync(IAppDbContext db, RepairTicket ticket, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await OriginalOfAsync(db, ticket, ct) is { } original)
+        {
+            ticket.MarkDuplicateOf(original);
+            if (original.AssigneeId is { } worker && RepairTicketLifecycle.WorkerLoad.Contains(original.Status)
+                && await db.StaffMembers.AnyAsync(s => s.UserId == worker && s.IsActive, ct))
+            {
+                ticket.Assign(worker, Actor.System, now);
+            }
+
+            return new DispatchOutcome(original.Number.ToString());
+        }
+
+        if (await TeamForAsync(db, ticket, ct) is not { } teamId)
+        {
+            return new DispatchOutcome(null);
+        }
+
+        ticket.RouteTo(teamId);
+        if (await LeastLoadedWorkerAsync(db, teamId, ct) is { } chosen)
+        {
+            ticket.Assign(chosen.UserId, Actor.System, now, teamId);
+        }
+
+        return new DispatchOutcome(null);
+    }
+
+    private static async Task<RepairTicket?> OriginalOfAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct)
+    {
+        var candidates = await db.RepairTickets.AsNoTracking()
+            .Where(t => t.CategoryId == ticket.CategoryId && t.LocationId == ticket.LocationId
+                && RepairTicketLifecycle.BeingHandled.Contains(t.Status))
+            .OrderBy(t => t.OpenedAt)
+            .Take(DuplicateCandidates)
+            .ToListAsync(ct);
+        // The first report of the fault, rather than another repeat of it.
+        return candidates.Where(ticket.IsSameFaultAs).OrderBy(t => t.DuplicateOfId is null ? 0 : 1).FirstOrDefault();
+    }
+
+    private static async Task<Guid?> TeamForAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct)
+    {
+        var building = await BuildingOfAsync(db, ticket.LocationId, ct);
+        var category = ticket.CategoryId;
+        var parent = await db.RepairCategories.Where(c => c.Id == category).Select(c => c.ParentId).SingleOrDefaultAsync(ct);
+        var rules = await db.RoutingRules.AsNoTracking()
+            .Where(r => r.IsActive
+                && (r.BuildingId == null || r.BuildingId == building)
+                && (r.CategoryId == null || r.CategoryId == category || r.CategoryId == parent)
+                && db.Teams.Any(team => team.Id == r.TeamId && team.IsActive))
+            .ToListAsync(ct);
+        return TicketRouting.MostSpecific(rules, building, category, parent)?.TeamId;
+    }
+
+    /// <summary>The building a location lies in (itself, or the building above its floor or room); null above buildings.</summary>
+    private static async Task<Guid?> BuildingOfAsync(IAppDbContext db, Guid? locationId, CancellationToken ct)
+    {
+        for (var id = locationId; id is { } current;)
+        {
+            var location = await db.Locations.AsNoTracking()
+                .Where(l => l.Id == current).Select(l => new { l.Kind, l.ParentId }).SingleOrDefaultAsync(ct);
+            if (location is null || location.Kind < LocationKind.Building)
+            {
+                return null;
+            }
+
+            if (location.Kind == LocationKind.Building)
+            {
+                return current;
+            }
+
+            id = location.ParentId;
+        }
+
+        return null;
+    }
+
+    private static async Task<StaffMember?> LeastLoadedWorkerAsync(IAppDbContext db, Guid teamId, CancellationToken ct)
+    {
+        var workers = await db.StaffMembers.AsNoTracking()
+            .Where(s => s.TeamId == teamId && s.Role == StaffRole.Worker && s.IsActive)
+            .ToListAsync(ct);
+        if (workers.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = workers.Select(w => w.UserId).ToList();
+        var load = await db.RepairTickets.AsNoTracking()
+            .Where(t => t.AssigneeId != null && ids.Contains(t.AssigneeId) && RepairTicketLifecycle.WorkerLoad.Contains(t.Status))
+            .GroupBy(t => t.AssigneeId!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return TicketRouting.LeastLoaded(workers, load);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Handlers.Conversations;
+using WechatLogistics.Simulator.Callback;
+
+namespace WechatLogistics.Bot.Tests.Cluster;
+
+/// <summary>
+/// Faults on the running cluster: Redis stopped, PostgreSQL stopped, an instance killed under load, the WeChat API
+/// failing. No report is lost or duplicated, no student is left without an answer, and everything recovers by itself.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class FaultTests
+{
+    private readonly TestCluster _cluster = TestCluster.Get();
+
+    private static string NewStudent(string tag) => $"o-{tag}-{Guid.NewGuid():N}";
+
+    // WeChat's own deadline: during an outage the Bot must still answer inside it.
+    private BotConnection WeChatStrict() =>
+        new(new HttpClient { BaseAddress = _cluster.Balancer, Timeout = TimeSpan.FromSeconds(10) }, new CallbackSettings { Mode = CallbackMode.Safe, Deadline = TimeSpan.FromSeconds(5) });
+
+    [Fact]
+    public async Task RedisStoppedFor30Seconds_EveryMessageIsAnsweredBusyInTime_ThenTheDialogGoesOn_AndOneTicketIsMade()
+    {
+        var chat = _cluster.Connect(_cluster.Balancer);
+        var strict = WeChatStrict();
+        var student = NewStudent("redis-down");
+        foreach (var line in ClusterChat.RepairUpToConfirm)
+        {
+            await ClusterChat.SayAsync(_cluster, chat, student, line);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the append-only file is written every second
+        await TestCluster.ScriptAsync("stop-redis");
+        var during = new List<BotAnswer>();
+        try
+        {
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < until)
+            {
+                during.Add(await strict.SendAsync(new SendText("确认"), student));
+                during.Add(await strict.SendAsync(new SendText("帮助"), NewStudent("redis-down-other")));
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
+        finally
+        {
+            await TestCluster.ScriptAsync("start-redis");
+        }
+
+        Assert.True(during.Count >= 10, $"{during.Count} messages during the outage");
+        Assert.All(during, a => Assert.Equal((AnswerKind.Reply, ChatTexts.Busy), (a.Kind, a.Text)));
+
+        // Recovery by itself: the student's dialog (kept in Redis' append-only file) is where it was.
+        var done = await MultiInstanceTests.WaitForAsync(
+            () => ClusterChat.SayAsync(_cluster, chat, student, "确认"), a => a.Text != ChatTexts.Busy, TimeSpan.FromSeconds(60));
+        var number = ClusterChat.TicketNumberIn(done.Text);
+        Assert.True(number is not null, done.Text);
+        await using var db = _cluster.Database();
+        Assert.Equal(number, (await db.RepairTickets.SingleAsync(t => t.ReporterOpenId == student)).Number.ToString());
+    }
+
+    [Fact]
+    public async Task PostgresStoppedAndRestarted_TheStudentIsToldToRetry_TheDialogIsKept_AndTheRetrySavesOneTicket()
+    {
+        var chat = _cluster.Connect(_cluster.Balancer);
+        var strict = WeChatStrict();
+        var student = NewStudent("pg-down");
+        foreach (var line in ClusterChat.RepairUpToConfirm)
+        {
+            await ClusterChat.SayAsync(_cluster, chat, student, line);
+        }
+
+        await TestCluster.ScriptAsync("stop-postgres");
+        BotAnswer confirm, mine;
+        try
+        {
+            confirm = await strict.SendAsync(new SendText("确认"), student);
+            mine = await strict.SendAsync(new SendText("我的报修"), NewStudent("pg-down-other"));
+        }
+        finally
+        {
+            await TestCluster.ScriptAsync("start-postgres");
+        }
+
+        Assert.Equal((AnswerKind.Reply, ChatTexts.Busy), (confirm.Kind, confirm.Text));
+        Assert.Equal((AnswerKind.Reply, ChatTexts.Busy), (mine.Kind, mine.Text));
+        var done = await MultiInstanceTests.WaitForAsync(
+            () => ClusterChat.SayAsync(_cluster, chat, student, "确认"), a => a.Text != ChatTexts.Busy, TimeSpan.FromSeconds(60));
+        var number = ClusterChat.TicketNumberIn(done.Text);
+        Assert.True(number is not null, done.Text);
+        await using var db = _cluster.Database();
+        Assert.Equal(number, (await db.RepairTickets.SingleAsync(t => t.ReporterOpenId == student)).Number.ToString());
+    }
+
+    [Fact]
+    public async Task InstanceKilledUnderLoad_EveryStudentGetsOneTicket_AndTheOutboxSendsEachNoticeOnce()
+    {
+        const int Students = 30;
+        var students = Enumerable.Range(0, Students).Select(_ => NewStudent("kill")).ToArray();
+        var since = (await _cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
+        string?[] told;
+        try
+        {
+            var dialogs = students.Select(async student =>
+            {
+                var chat = _cluster.Connect(_cluster.Balancer);
+                BotAnswer last = null!;
+                foreach (var line in (string[])[.. ClusterChat.RepairUpToConfirm, "确认"])
+                {
+                    last = await ClusterChat.SayAsync(_cluster, chat, student, line);
+                }
+
+                return ClusterChat.TicketNumberIn(last.Text);
+            }).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await TestCluster.ScriptAsync("kill", "1");
+            told = await Task.WhenAll(dialogs);
+        }
+        finally
+        {
+            await TestCluster.ScriptAsync("start", "1");
+        }
+
+        Assert.All(told, Assert.NotNull);
+        await using var db = _cluster.Database();
+        var stored = await db.RepairTickets.Where(t => students.Contains(t.ReporterOpenId)).Select(t => t.Number).ToListAsync();
+        Assert.Equal(told.Order(), stored.Select(n => n.ToString()).Order());
+
+        // Every new ticket's robot notice reaches the maintenance group once, whichever instance took it.
+        var robot = await MultiInstanceTests.WaitForAsync(
+            async () => (await _cluster.FakeApiCallsAsync()).Where(c => c.Seq > since && c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0).ToList(),
+            calls => told.All(n => calls.Any(c => c.Body.Contains(n!, StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(120));
+        Assert.All(told, n => Assert.Single(robot, c => c.Body.Contains(n!, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task WeChatApiFailingThenRecovering_NoticesAreRetriedWithBackoff_AndAllDelivered()
+    {
+        var since = (await _cluster.FakeApiCallsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
+        using (var sim = new HttpClient { BaseAddress = _cluster.FakeApi })
+        {
+            // The next six robot sends fail: frequency limit, then a system error (PROTOCOL §4.9).
+            (await sim.PostAsync("/_sim/fail?codes=45009,45009,45009,-1,-1,-1", null)).EnsureSuccessStatusCode();
+        }
+
+        var chat = _cluster.Connect(_cluster.Balancer);
+        var students = Enumerable.Range(0, 3).Select(_ => NewStudent("api-down")).ToArray();
+        var numbers = new List<string>();
+        foreach (var student in students)
+        {
+            BotAnswer last = null!;
+            foreach (var line in (string[])[.. ClusterChat.RepairUpToConfirm, "确认"])
+            {
+                last = await ClusterChat.SayAsync(_cluster, chat, student, line);
+            }
+
+            numbers.Add(ClusterChat.TicketNumberIn(last.Text)!);
+        }
+
+        var calls = await MultiInstanceTests.WaitForAsync(
+            async () => (await _cluster.FakeApiCallsAsync()).Where(c => c.Seq > since && !c.Path.StartsWith("/_sim", StringComparison.Ordinal)).ToList(),
+            all => numbers.All(n => all.Any(c => c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0 && c.Body.Contains(n, StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(180));
+
+        Assert.All(numbers, n => Assert.Single(calls, c => c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0 && c.Body.Contains(n, StringComparison.Ordinal)));
+        // Each injected failure cost one call and was retried; nothing was retried past success: no retry storm.
+        Assert.Equal(6, calls.Count(c => c.ErrCode != 0));
+        var business = calls.Count(c => !c.Path.Contains("token", StringComparison.Ordinal));
+        Assert.True(business <= calls.Count(c => c.ErrCode == 0 && !c.Path.Contains("token", StringComparison.Ordinal)) + 6, $"{business} business calls");
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Bot.Persistence;
+using WechatLogistics.Domain.Incidents;
+using WechatLogistics.Domain.ReferenceData;
+using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.Incidents;
+
+namespace WechatLogistics.Bot.Tests.Sla;
+
+public sealed class IncidentDetectionTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ThreeReportsIn30Minutes_OpenOneIncident_AndAFourthLinksToIt(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        // One trade (水), one building: the building itself, one of its floors, a sub-category of the same trade.
+        var first = await DetectedAsync(desk, await desk.OpenAsync("WATER-TAP", "E-D01", "o-1", Start));
+        var second = await DetectedAsync(desk, await desk.OpenAsync("WATER-LEAK", "E-D01-F3", "o-2", Start.AddMinutes(12)));
+        var otherTrade = await DetectedAsync(desk, await desk.OpenAsync("ELEC-LIGHT", "E-D01", "o-3", Start.AddMinutes(20)));
+        var otherBuilding = await DetectedAsync(desk, await desk.OpenAsync("WATER-TAP", "E-D02", "o-4", Start.AddMinutes(25)));
+        var thirdId = await desk.OpenAsync("WATER-TAP", "E-D01-F5", "o-5", Start.AddMinutes(30));
+        var third = await DetectedAsync(desk, thirdId);
+        var fourth = await DetectedAsync(desk, await desk.OpenAsync("WATER-TOILET", "E-D01", "o-6", Start.AddMinutes(90)));
+
+        Assert.Equal([null, null, null, null], new[] { first, second, otherTrade, otherBuilding });
+        Assert.NotNull(third);
+        Assert.Equal(third, fourth);
+        var incident = await IncidentAsync(desk, third.Value);
+        Assert.Equal((IncidentStatus.Open, 4, 4), (incident.Status, incident.TicketCount, incident.Tickets.Count));
+        Assert.Equal(ReferenceDataSeed.CategoryId("WATER"), incident.CategoryId);
+        Assert.Equal(ReferenceDataSeed.LocationId("E-D01"), incident.BuildingId);
+        Assert.Equal((Start, Start.AddMinutes(90)), (incident.FirstReportAt, incident.LastReportAt));
+        var alert = Assert.Single(await desk.OutboxAsync(OutboxChannel.WeComRobot), r => r.IdempotencyKey.Contains("incident-opened", StringComparison.Ordinal));
+        var markdown = Bot.Outbox.OutboxJsonContext.Deserialize(alert.Payload).Text;
+        Assert.Contains("东区学生公寓1号楼 短时间内3起「水」报修", markdown, StringComparison.Ordinal);
+        Assert.Contains("R20260302-0001、R20260302-0002、R20260302-0005", markdown, StringComparison.Ordinal);
+        // Detecting the same ticket again (a retried outbox row) changes nothing.
+        Assert.Equal(third, await DetectedAsync(desk, thirdId));
+        Assert.Equal(4, (await IncidentAsync(desk, third.Value)).TicketCount);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ThreeReportsSpreadOverMoreThan30Minutes_OpenNoIncident(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        var ids = new List<Guid>
+        {
+            await desk.OpenAsync(reporter: "o-1", at: Start),
+            await desk.OpenAsync(reporter: "o-2", at: Start.AddMinutes(20)),
+            await desk.OpenAsync(reporter: "o-3", at: Start.AddMinutes(41)),
+        };
+
+        foreach (var id in ids)
+        {
+            Assert.Null(await DetectedAsync(desk, id));
+        }
+
+        await using var db = desk.Database.CreateContext();
+        Assert.Equal(0, await db.Incidents.CountAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ReportsDetectedConcurrently_OpenExactlyOneIncident_LinkingAllOfThem(DatabaseProvider provider)
+    {
+        const int reports = 6;
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        var ids = new List<Guid>();
+        for (var i = 0; i < reports; i++)
+        {
+            ids.Add(await desk.OpenAsync(reporter: $"o-{i}"));
+        }
+
+        var results = await Task.WhenAll(ids.Select(id => Task.Run(() => DetectedAsync(desk, id))));
+
+        await using var db = desk.Database.CreateContext();
+        var incident = await db.Incidents.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal(reports, incident.TicketCount);
+        Assert.Equal(ids.Order(), incident.Tickets.Select(t => t.TicketId).Order());
+        Assert.All(results, r => Assert.True(r is null || r == incident.Id));
+        Assert.Single(await desk.OutboxAsync(OutboxChannel.WeComRobot), r => r.IdempotencyKey.Contains("incident-opened", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ClosedIncident_ANewBurstOpensAnotherOne(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        Guid? first = null;
+        for (var i = 0; i < 3; i++)
+        {
+            first = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: Start.AddMinutes(i)));
+        }
+
+        await desk.SendAsync(new CloseIncidentCommand(first!.Value, "li.laoshi"));
+        var afterClose = await DetectedAsync(desk, await desk.OpenAsync(reporter: "o-3", at: Start.AddMinutes(10)));
+        Guid? second = null;
+        for (var i = 4; i < 6; i++)
+        {
+            second = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: Start.AddMinutes(10 + i)));
+        }
+
+        Assert.Null(afterClose); // the closed incident's reports do not count again
+        Assert.NotNull(second);
+        Assert.NotEqual(first, second);
+        Assert.Equal(IncidentStatus.Closed, (await IncidentAsync(desk, first.Value)).Status);
+        Assert.Equal(3, (await IncidentAsync(desk, second.Value)).TicketCount);
+        var again = await Assert.ThrowsAsync<WechatLogistics.Domain.Common.DomainException>(() => desk.SendAsync(new CloseIncidentCommand(first.Value, "li.laoshi")));
+        Assert.Equal("incident.closed", again.Code);
+    }
+
+    [Theory]
+    [InlineData(30, true)]
+    [InlineData(31, false)]
+    public void HasBurst_ThreeReportsSpanningAtMostTheWindow(int lastMinute, bool expected)
+    {
+        DateTimeOffset[] times = [Start, Start.AddMinutes(lastMinute / 2), Start.AddMinutes(lastMinute)];
+        Assert.Equal(expected, DetectIncidentCommandHandler.HasBurst(times, 3, TimeSpan.FromMinutes(30)));
+    }
+
+    private static Task<Guid?> DetectedAsync(StaffDesk desk, Guid ticketId) => desk.SendAsync(new DetectIncidentCommand(ticketId));
+
+    private static async Task<Incident> IncidentAsync(StaffDesk desk, Guid id)
+    {
+        await using var db = desk.Database.CreateContext();
+        return await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id, Ct);
+    }
+}

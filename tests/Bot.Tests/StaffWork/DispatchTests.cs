@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Bot.Persistence;
+using WechatLogistics.Bot.Tests.Support;
+using WechatLogistics.Domain.ReferenceData;
+using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Staff;
+using WechatLogistics.Handlers.StaffWork;
+
+namespace WechatLogistics.Bot.Tests.StaffWork;
+
+/// <summary>What happens to a new report: routing by the rules, least-load assignment, the queue, duplicates.</summary>
+public sealed class DispatchTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task NewReports_GoToTheLeastLoadedWorkerOfTheRoutedTeam_TiesByEmployeeNumber(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+
+        var first = await desk.LoadAsync((await desk.ReportAsync("301")).TicketId);
+        var second = await desk.LoadAsync((await desk.ReportAsync("302", "ELEC-LIGHT")).TicketId);
+        var third = await desk.LoadAsync((await desk.ReportAsync("303")).TicketId);
+        await desk.SendAsync(new AcceptTicketCommand(StaffDesk.Wang, third.Number.ToString()));
+        await desk.SendAsync(new StartTicketCommand(StaffDesk.Wang, third.Number.ToString()));
+        await desk.SendAsync(new ResolveTicketCommand(StaffDesk.Wang, third.Number.ToString(), null));
+        var fourth = await desk.LoadAsync((await desk.ReportAsync("304")).TicketId);
+
+        // 0:0 → 1001; 1:0 → 1002; 1:1 → 1001; then wang's resolved ticket no longer counts (1:1 → 1001 again).
+        Assert.Equal([StaffDesk.Wang, StaffDesk.Zhao, StaffDesk.Wang, StaffDesk.Wang], new[] { first, second, third, fourth }.Select(t => t.AssigneeId));
+        Assert.All([first, second, fourth], t => Assert.Equal((TicketStatus.Assigned, StaffDesk.WaterTeam), (t.Status, t.TeamId)));
+        var assigned = first.Timeline.Single(e => e.Action == TicketTimelineAction.Assigned);
+        Assert.Equal((ActorKind.System, StaffDesk.Wang), (assigned.ActorKind, assigned.AssigneeId));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ABuildingAndCategoryRule_BeatsTheCategoryRule_ForRoomsOnTheBuildingsFloors(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+        await desk.ChangeAsync(db => Task.FromResult(db.RoutingRules.Add(
+            RoutingRule.Create(ReferenceDataSeed.LocationId("E-D01"), ReferenceDataSeed.CategoryId("WATER-TAP"), StaffDesk.NetTeam))));
+
+        var onAFloor = await desk.LoadAsync((await desk.ReportAsync("301", location: "E-D01-F3")).TicketId);
+        var otherBuilding = await desk.LoadAsync((await desk.ReportAsync("301", location: "W-D01")).TicketId);
+        var otherLeaf = await desk.LoadAsync((await desk.ReportAsync("305", "WATER-LEAK", "E-D01")).TicketId);
+
+        Assert.Equal((StaffDesk.NetTeam, StaffDesk.NetLi), (onAFloor.TeamId, onAFloor.AssigneeId));
+        Assert.Equal(StaffDesk.WaterTeam, otherBuilding.TeamId);
+        Assert.Equal(StaffDesk.WaterTeam, otherLeaf.TeamId);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task NoWorkerInTheTeam_OrNoRule_TheTicketWaitsInTheQueue(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database, withWorkers: false);
+        var routed = await desk.LoadAsync((await desk.ReportAsync("301")).TicketId);
+        await desk.ChangeAsync(async db =>
+        {
+            var fallback = await db.RoutingRules.SingleAsync(r => r.Id == ReferenceDataSeed.RoutingRuleId("default"), Ct);
+            fallback.Deactivate();
+            return fallback;
+        });
+        var unrouted = await desk.LoadAsync((await desk.ReportAsync("", "OTHER", "E-LIB")).TicketId);
+
+        Assert.Equal((TicketStatus.Submitted, StaffDesk.WaterTeam, null), (routed.Status, routed.TeamId, routed.AssigneeId));
+        Assert.Equal((TicketStatus.Submitted, null, null), (unrouted.Status, unrouted.TeamId, unrouted.AssigneeId));
+        var queue = await desk.UnassignedAsync(StaffDesk.WaterDispatcher);
+        Assert.Equal([routed.Number.ToString(), unrouted.Number.ToString()], queue.Items.Select(i => i.Number));
+        Assert.Equal(("水电班", null), (queue.Items[0].TeamName, queue.Items[1].TeamName));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ASecondReportOfTheSameFault_IsLinked_AndGoesToTheSameWorker(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+        var original = await desk.ReportAsync("302");
+
+        var again = await desk.ReportAsync("302 ", student: "o-student-0002");
+        var neighbour = await desk.ReportAsync("303", student: "o-student-0003");
+        var otherFault = await desk.ReportAsync("302", "ELEC-LIGHT", student: "o-student-0004");
+
+        Assert.Equal(original.Number, again.DuplicateOfNumber);
+        Assert.Null(neighbour.DuplicateOfNumber);
+        Assert.Null(otherFault.DuplicateOfNumber);
+        var linked = await desk.LoadAsync(again.TicketId);
+        Assert.Equal((original.TicketId, StaffDesk.Wang, TicketStatus.Assigned), (linked.DuplicateOfId, linked.AssigneeId, linked.Status));
+        // The neighbour's room is another place: routed as usual, to the less loaded worker (wang holds two now).
+        Assert.Equal(StaffDesk.Zhao, (await desk.LoadAsync(neighbour.TicketId)).AssigneeId);
+        var details = await desk.DetailsAsync(StaffDesk.WaterDispatcher, original.Number);
+        Assert.Equal([again.Number], details.Duplicates.Select(d => d.Number));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task AReportAfterTheFirstWasResolved_IsANewTicket(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+        var original = await desk.ReportAsync("302");
+        await desk.SendAsync(new AcceptTicketCommand(StaffDesk.Wang, original.Number));
+        await desk.SendAsync(new StartTicketCommand(StaffDesk.Wang, original.Number));
+        await desk.SendAsync(new ResolveTicketCommand(StaffDesk.Wang, original.Number, "换了阀芯"));
+
+        var later = await desk.ReportAsync("302", student: "o-student-0002");
+
+        Assert.Null(later.DuplicateOfNumber);
+        Assert.Null((await desk.LoadAsync(later.TicketId)).DuplicateOfId);
+    }
+}
