@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using WechatLogistics.Bot.MiniProgram;
 using WechatLogistics.Bot.MiniProgram.Auth;
-using WechatLogistics.Bot.Staff;
 
 namespace WechatLogistics.Bot.Http;
 
@@ -54,8 +53,9 @@ public static class OpenApiSetup
     private static Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        // Every authorization on the staff API is one of its policies; the mini-program API has exactly one.
         var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
-        var scheme = policies.Contains(MiniTokens.Policy) ? MiniScheme : policies.Contains(StaffRoles.Policy) ? StaffScheme : null;
+        var scheme = policies.Contains(MiniTokens.Policy) ? MiniScheme : policies.Count > 0 ? StaffScheme : null;
         if (scheme is not null && !metadata.OfType<IAllowAnonymous>().Any())
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
