@@ -14,7 +14,7 @@ public sealed record GetKpisQuery(DateOnly From, DateOnly To, KpiDimension By) :
     [
         .. InputRules.Unless(From < To, "to", "结束日期须晚于开始日期。"),
         .. InputRules.Unless(To.DayNumber - From.DayNumber <= MaxDays, "from", $"统计区间不能超过{MaxDays}天。"),
-        .. InputRules.Unless(Enum.IsDefined(By), "by", "分组须为 overall、category、building、worker 或 day。"),
+        .. InputRules.Unless(Enum.IsDefined(By), "by", "分组须为 overall、category、building、team、worker 或 day。"),
     ];
 }
 

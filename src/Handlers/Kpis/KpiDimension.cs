@@ -2,8 +2,8 @@ namespace WechatLogistics.Handlers.Kpis;
 
 /// <summary>
 /// What KPIs are grouped by: data, not code paths. Each member is one group-key expression in the reader's SQL
-/// (<c>KpiGroupKeys</c> in the Bot) and one way to name the keys (<see cref="KpiLabels"/>): adding a dimension — Team,
-/// once tickets carry a TeamId — is one case in each.
+/// (<c>KpiGroupKeys</c> in the Bot) and one way to name the keys (<see cref="KpiLabels"/>): adding a dimension is one
+/// case in each.
 /// </summary>
 public enum KpiDimension
 {
@@ -21,4 +21,7 @@ public enum KpiDimension
 
     /// <summary>The campus-local day (UTC+8): of the report for most figures, of the closing for "closed".</summary>
     Day = 5,
+
+    /// <summary>The maintenance team the ticket was routed to (none while it waits for dispatch).</summary>
+    Team = 6,
 }

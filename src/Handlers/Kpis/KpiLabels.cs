@@ -16,6 +16,9 @@ internal static class KpiLabels
             case KpiDimension.Building:
                 var buildings = await db.Locations.AsNoTracking().Where(l => l.Kind == Domain.Locations.LocationKind.Building).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
                 return key => key.Length == 0 ? "未指定楼栋" : Guid.TryParse(key, out var id) && buildings.TryGetValue(id, out var name) ? name : "未知楼栋";
+            case KpiDimension.Team:
+                var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+                return key => key.Length == 0 ? "未分派班组" : Guid.TryParse(key, out var id) && teams.TryGetValue(id, out var name) ? name : "未知班组";
             case KpiDimension.Worker:
                 return key => key.Length == 0 ? "未派单" : key;
             case KpiDimension.Overall:

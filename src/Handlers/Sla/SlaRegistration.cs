@@ -8,7 +8,7 @@ public static class SlaRegistration
     public static IServiceCollection AddSla(this IServiceCollection services)
     {
         services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<ISlaEscalationTargets, ConfiguredSlaEscalationTargets>();
+        services.AddScoped<ISlaEscalationTargets, TeamSlaEscalationTargets>();
         return services;
     }
 }

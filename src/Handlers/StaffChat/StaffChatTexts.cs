@@ -18,7 +18,17 @@ public static class StaffChatTexts
 
     public const string Unknown = "没看懂这条指令。发送“帮助”查看可用指令。";
 
-    public const string NotStaff = "你还不是后勤工作人员，无法使用工单助手。请联系后勤办公室开通。";
+    public const string AdminsOnly = "只有管理员可以发布公告。";
+
+    public const string DefaultAnnouncementTitle = "后勤通知";
+
+    public const string NoneMine = "你手上暂时没有进行中的工单。";
+
+    public const string NoneUnassigned = "暂时没有待派工单。";
+
+    public static string Announced(int recipients) => $"公告已发布，将发送给{recipients}位同学。";
+
+    public static string More(int hidden) => $"……还有{hidden}张，请在后勤管理后台查看。";
 
     public static string NeedsTicket(string verb) => $"请带上单号，例如：{verb} R20261127-0042";
 

@@ -131,9 +131,9 @@ public sealed class FaultTests
         // Every new ticket's robot notice reaches the maintenance group once, whichever instance took it.
         var robot = await MultiInstanceTests.WaitForAsync(
             async () => (await _cluster.FakeApiCallsAsync()).Where(c => c.Seq > since && c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0).ToList(),
-            calls => told.All(n => calls.Any(c => c.Body.Contains(n!, StringComparison.Ordinal))),
+            calls => told.All(n => calls.Any(c => c.Body.Contains("新报修单 " + n, StringComparison.Ordinal))),
             TimeSpan.FromSeconds(120));
-        Assert.All(told, n => Assert.Single(robot, c => c.Body.Contains(n!, StringComparison.Ordinal)));
+        Assert.All(told, n => Assert.Single(robot, c => c.Body.Contains("新报修单 " + n, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -162,10 +162,10 @@ public sealed class FaultTests
 
         var calls = await MultiInstanceTests.WaitForAsync(
             async () => (await _cluster.FakeApiCallsAsync()).Where(c => c.Seq > since && !c.Path.StartsWith("/_sim", StringComparison.Ordinal)).ToList(),
-            all => numbers.All(n => all.Any(c => c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0 && c.Body.Contains(n, StringComparison.Ordinal))),
+            all => numbers.All(n => all.Any(c => c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0 && c.Body.Contains("新报修单 " + n, StringComparison.Ordinal))),
             TimeSpan.FromSeconds(180));
 
-        Assert.All(numbers, n => Assert.Single(calls, c => c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0 && c.Body.Contains(n, StringComparison.Ordinal)));
+        Assert.All(numbers, n => Assert.Single(calls, c => c.Path == "/cgi-bin/webhook/send" && c.ErrCode == 0 && c.Body.Contains("新报修单 " + n, StringComparison.Ordinal)));
         // Each injected failure cost one call and was retried; nothing was retried past success: no retry storm.
         Assert.Equal(6, calls.Count(c => c.ErrCode != 0));
         var business = calls.Count(c => !c.Path.Contains("token", StringComparison.Ordinal));

@@ -122,6 +122,42 @@ public sealed class MultiInstanceTests
         Assert.Single(sends.calls, c => c.Path == "/cgi-bin/stable_token");
     }
 
+    [Fact]
+    public async Task SlaMonitors_OnBothInstances_NotifyEachStageOfAnOverdueTicketOnce()
+    {
+        // A report from 9 hours ago that nobody took: its response clock (normal: 8 h) is past warning and breach.
+        var openedAt = DateTimeOffset.UtcNow.AddHours(-9);
+        var number = Domain.RepairTickets.RepairTicketNumber.Create(new DateOnly(2020, 1, 1), Random.Shared.Next(1, 999_999));
+        var ticket = Domain.RepairTickets.RepairTicket.Open(
+            number, NewStudent("sla"), Domain.ReferenceData.ReferenceDataSeed.CategoryId("WATER-TAP"), Domain.ReferenceData.ReferenceDataSeed.LocationId("E-D01"),
+            "302", "水龙头一直滴水", [], Domain.RepairTickets.Priority.Normal, Domain.RepairTickets.SlaPolicy.Default, openedAt);
+        await using (var db = _cluster.Database())
+        {
+            db.RepairTickets.Add(ticket);
+            await db.SaveChangesAsync();
+        }
+
+        // Both instances scan every few seconds (scripts/test.sh starts the cluster with Sla__ScanSeconds=5).
+        var alerts = await WaitForAsync(
+            async () =>
+            {
+                await using var db = _cluster.Database();
+                return await db.SlaAlerts.AsNoTracking().Where(a => a.TicketId == ticket.Id).ToListAsync();
+            },
+            found => found.Count >= 2,
+            TimeSpan.FromSeconds(90));
+        await Task.Delay(TimeSpan.FromSeconds(12)); // two more scans on each instance: nothing new may appear
+
+        await using var check = _cluster.Database();
+        var stages = await check.SlaAlerts.AsNoTracking().Where(a => a.TicketId == ticket.Id).Select(a => new { a.Clock, a.Stage }).ToListAsync();
+        Assert.Equal(2, alerts.Count);
+        Assert.Equal(2, stages.Count);
+        Assert.Equal(stages.Count, stages.Distinct().Count());
+        var messages = await check.OutboxMessages.AsNoTracking()
+            .Where(m => m.IdempotencyKey.StartsWith("sla|sla:" + ticket.Id.ToString("N"))).CountAsync();
+        Assert.Equal(2, messages);
+    }
+
     private async Task<VolunteerShift> AddShiftStartingFirstAsync(int capacity)
     {
         await using var db = _cluster.Database();

@@ -41,6 +41,21 @@ public sealed class KpiTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task ByTeam_GroupsTicketsByTheTeamTheyWereRoutedTo(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, T0);
+        await desk.OpenAsync("WATER-TAP", reporter: "o-team-1");
+        await desk.OpenAsync("WATER-TAP", "E-D02", reporter: "o-team-2");
+        await desk.OpenAsync("NET-DOWN", reporter: "o-team-3");
+
+        var byTeam = (await desk.QueryAsync(new GetKpisQuery(From, To, KpiDimension.Team))).Groups.ToDictionary(g => g.Name, g => g.Opened);
+
+        Assert.Equal(new Dictionary<string, long> { ["水电班"] = 2, ["网络组"] = 1 }, byTeam);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Kpis_MatchTheHandComputedFixture(DatabaseProvider provider)
     {
         await using var desk = await StaffDesk.CreateAsync(provider, T0.AddDays(-12));

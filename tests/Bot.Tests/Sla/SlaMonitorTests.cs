@@ -35,7 +35,7 @@ public sealed class SlaMonitorTests
         Assert.Equal(new SlaScanResult(0, 0, 0), again);
         Assert.Equal(new SlaScanResult(0, 1, 0), atBreach);
         Assert.Equal(new SlaScanResult(0, 0, 0), afterBreach);
-        var rows = await desk.OutboxAsync(OutboxChannel.WeComApp);
+        var rows = await desk.SlaMessagesAsync();
         Assert.Equal(2, rows.Count);
         var (warning, breach) = (Content(rows[0]), Content(rows[1]));
         Assert.Equal(Worker, warning.WeComToUser);
@@ -46,6 +46,26 @@ public sealed class SlaMonitorTests
         Assert.Contains("响应时限 03-02 18:00，还剩1小时36分。请尽快接单。", warning.Text);
         Assert.Contains("已超过响应时限不到1分钟", breach.Text);
         Assert.Contains("处理人：li.si", breach.Text);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Breach_GoesToTheDispatchersOfTheTicketsTeam_AndTheSupervisors_NotToOtherTeams(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Opened);
+        var water = Domain.ReferenceData.ReferenceDataSeed.TeamId("WATER-ELEC");
+        var network = Domain.ReferenceData.ReferenceDataSeed.TeamId("NETWORK");
+        await desk.SendAsync(new Handlers.StaffAdmin.CreateStaffMemberCommand("demo-staff", "disp.water", "水电调度", "9001", Domain.Staff.StaffRole.Dispatcher, water));
+        await desk.SendAsync(new Handlers.StaffAdmin.CreateStaffMemberCommand("demo-staff", "disp.net", "网络调度", "9002", Domain.Staff.StaffRole.Dispatcher, network));
+        await desk.SendAsync(new Handlers.StaffAdmin.CreateStaffMemberCommand("demo-staff", "disp.all", "总调度", "9000", Domain.Staff.StaffRole.Dispatcher, null));
+        // A water report is routed to 水电班 (no worker there yet, so it waits unassigned in that team's queue).
+        await desk.OpenAsync();
+
+        await ScanAtAsync(desk, Opened + TimeSpan.FromHours(8));
+
+        var breach = Content(Assert.Single(await desk.SlaMessagesAsync(), r => Content(r).Text.Contains("已超过", StringComparison.Ordinal)));
+        Assert.Equal(["disp.all", "disp.water", StaffDesk.Supervisor], breach.WeComToUser!.Split('|').Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -73,13 +93,13 @@ public sealed class SlaMonitorTests
             desk.Clock.SetUtcNow(Opened + step);
             var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => desk.SendAsync(new ScanSlaCommand()))));
             notified.Add(results.Sum(r => r.Warnings + r.Breaches));
-            Assert.Equal(expected[notified.Count - 1], (await desk.OutboxAsync(OutboxChannel.WeComApp)).Count);
+            Assert.Equal(expected[notified.Count - 1], (await desk.SlaMessagesAsync()).Count);
         }
 
         Assert.Equal([tickets, tickets, tickets, tickets], notified);
         await using var db = desk.Database.CreateContext();
         Assert.Equal(4 * tickets, await db.SlaAlerts.CountAsync(TestContext.Current.CancellationToken));
-        var rows = await desk.OutboxAsync(OutboxChannel.WeComApp);
+        var rows = await desk.SlaMessagesAsync();
         Assert.Equal(rows.Count, rows.Select(r => r.IdempotencyKey).Distinct().Count());
         // Unassigned tickets' warnings went to the supervisors; assigned ones' to their worker.
         Assert.Equal(3 * tickets, rows.Count(r => Content(r).WeComToUser == StaffDesk.Supervisor));
@@ -114,7 +134,7 @@ public sealed class SlaMonitorTests
 
         // Only the accepted ticket's resolution clock runs, and at 10 h of 24 it is on track.
         Assert.Equal(new SlaScanResult(0, 0, 0), result);
-        Assert.Empty(await desk.OutboxAsync(OutboxChannel.WeComApp));
+        Assert.Empty(await desk.SlaMessagesAsync());
         var warnings = await desk.QueryAsync(new ListSlaWarningsQuery());
         Assert.Empty(warnings);
     }
@@ -149,7 +169,7 @@ public sealed class SlaMonitorTests
 
         Assert.Equal(new SlaScanResult(0, 0, 1), first);
         Assert.Equal(new SlaScanResult(0, 0, 0), second);
-        Assert.Empty(await desk.OutboxAsync(OutboxChannel.WeComApp));
+        Assert.Empty(await desk.SlaMessagesAsync());
     }
 
     [Theory]

@@ -105,6 +105,10 @@ public sealed class StaffDesk : IAsyncDisposable
         return await db.OutboxMessages.AsNoTracking().Where(m => m.Channel == channel).OrderBy(m => m.CreatedAt).ToListAsync(Ct);
     }
 
+    /// <summary>The SLA monitor's WeCom messages only (a ticket's assignment also notifies its worker).</summary>
+    public async Task<List<OutboxMessage>> SlaMessagesAsync() =>
+        [.. (await OutboxAsync(OutboxChannel.WeComApp)).Where(m => m.IdempotencyKey.StartsWith("sla|sla:", StringComparison.Ordinal))];
+
     public async ValueTask DisposeAsync()
     {
         _host.Dispose();

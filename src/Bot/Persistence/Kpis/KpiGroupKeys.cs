@@ -5,7 +5,7 @@ namespace WechatLogistics.Bot.Persistence.Kpis;
 /// <summary>
 /// The SQL of each <see cref="KpiDimension"/>: the group-key expression (as text) over the tickets <c>t</c>, and the joins it
 /// needs. <paramref name="timeColumn"/> is the column the period filters on (OpenedAt, or ClosedAt for the closed count),
-/// which is also the day of the Day dimension. Add a dimension here (e.g. Team: <c>t."TeamId"</c>) and in KpiLabels.
+/// which is also the day of the Day dimension. Add a dimension here and in KpiLabels.
 /// </summary>
 internal static class KpiGroupKeys
 {
@@ -28,6 +28,7 @@ internal static class KpiGroupKeys
         KpiDimension.Category => (Text("COALESCE(c.\"ParentId\", c.\"Id\")", postgres), CategoryJoin),
         KpiDimension.Building => (Text(BuildingKey, postgres), BuildingJoins),
         KpiDimension.Worker => ("t.\"AssigneeId\"", ""),
+        KpiDimension.Team => (Text("t.\"TeamId\"", postgres), ""),
         KpiDimension.Day => (postgres
             ? $"to_char(t.\"{timeColumn}\" AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM-DD')"
             : $"date((t.\"{timeColumn}\" - 621355968000000000) / 10000000 + 28800, 'unixepoch')", ""),
