@@ -10,7 +10,8 @@ function setup(thread)
 end
 
 function init(args)
-  local file = os.getenv("PUSHES") or "pushes.txt"
+  -- The warm-up phase (lib.sh's wrk_phase) replays its own slice, so the measured run never repeats a push.
+  local file = (os.getenv("WRK_PHASE") == "warm" and os.getenv("PUSHES_WARM")) or os.getenv("PUSHES") or "pushes.txt"
   local nthreads = tonumber(os.getenv("WRK_THREADS") or "1")
   paths, bodies = {}, {}
   local n = 0
@@ -32,9 +33,4 @@ function request()
   return wrk.format("POST", paths[index], { ["Content-Type"] = "text/xml" }, bodies[index])
 end
 
-function done(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f requests=%d non2xx=%d errors=%d\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+dofile("bench/wrk-result.lua")

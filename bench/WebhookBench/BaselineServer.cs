@@ -1,6 +1,9 @@
 namespace WechatLogistics.WebhookBench;
 
-/// <summary>The baseline: Kestrel reading the body and answering "success", with nothing else in the way.</summary>
+/// <summary>
+/// The baseline: Kestrel reading the body and answering "success", with nothing else in the way. Any path, GET or
+/// POST: the webhook bench posts to /wechat/callback, the mini-program bench calls /api/mini/tickets.
+/// </summary>
 internal static class BaselineServer
 {
     public static async Task RunAsync(string[] args)
@@ -10,7 +13,7 @@ internal static class BaselineServer
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
-        app.MapPost("/wechat/callback", async (HttpRequest request) =>
+        app.MapMethods("/{**path}", ["GET", "POST"], async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
             await reader.ReadToEndAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WechatLogistics.Bot.Admin;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.MiniProgram;
 using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 
@@ -19,12 +20,15 @@ public static class BotApp
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Only endpoints that name a policy are limited (the two callbacks); the rest pass straight through.
+        // After authorization, which puts the mini-program user on the context the per-student limit partitions by.
+        // Only endpoints that name a policy are limited (the callbacks, the mini-program API); the rest pass through.
         app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOfficialAccountCallback();
         app.MapWeComCallback();
         app.MapStaffEndpoints();
+        app.MapMiniProgramApi();
+        app.MapOpenApi();
         app.MapIncidentEndpoints();
         app.MapKpiEndpoints();
         app.MapAdminPage();

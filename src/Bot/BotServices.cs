@@ -2,6 +2,7 @@ using Mediator;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.Infrastructure;
+using WechatLogistics.Bot.MiniProgram;
 using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.Sla;
@@ -29,6 +30,8 @@ public static class BotServices
         // Staff API bodies name enums by their names ("Audience": "Building").
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddStaffAuth();
+        services.AddMiniProgramApi();
+        services.AddApiDocument();
 
         services.AddMediator((MediatorOptions options) =>
         {

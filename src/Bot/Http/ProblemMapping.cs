@@ -16,7 +16,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         var (status, title, code, errors) = exception switch
         {
             ValidationException v => (StatusCodes.Status400BadRequest, "请求参数有误", "validation",
-                v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
+                v.Errors.GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
             DomainException d => (StatusOf(d.Code), d.Message, d.Code, null),
             _ => (0, "", "", null),
         };
@@ -33,6 +33,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
+    /// <summary>Field names as JSON clients write them ("CategoryId" → "categoryId"); header names stay as they are.</summary>
+    public static string FieldName(string field) =>
+        field.Contains('-', StringComparison.Ordinal) ? field : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
+
     /// <summary>The status for a domain error code such as "ticket.invalid_transition" (area, dot, rule).</summary>
     public static int StatusOf(string code) => code[(code.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
     {
@@ -40,6 +44,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         // Staff acting outside their scope or role: they know the ticket exists (it is in the office's queue).
         "forbidden" or "not_assignee" => StatusCodes.Status403Forbidden,
         "invalid" or "invalid_rating" => StatusCodes.Status422UnprocessableEntity,
+        // An Idempotency-Key sent again with a different request (draft-ietf-httpapi-idempotency-key-header: 422).
+        "idempotency_mismatch" => StatusCodes.Status422UnprocessableEntity,
         var rule when rule.EndsWith("_required", StringComparison.Ordinal) => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,
     };

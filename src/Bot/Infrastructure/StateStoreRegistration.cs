@@ -1,6 +1,7 @@
 using StackExchange.Redis;
 using WechatLogistics.Bot.Infrastructure.InProcess;
 using WechatLogistics.Bot.Infrastructure.Redis;
+using WechatLogistics.Bot.MiniProgram.Sessions;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Wechat.Api.Tokens;
@@ -10,7 +11,7 @@ namespace WechatLogistics.Bot.Infrastructure;
 public static partial class StateStoreRegistration
 {
     /// <summary>
-    /// Sessions, the delivery ledger and the API access-token cache: Redis when <c>ConnectionStrings:Redis</c> is set (any number of instances),
+    /// Sessions, the delivery ledger, the API access-token cache and the mini-program's sign-ins: Redis when <c>ConnectionStrings:Redis</c> is set (any number of instances),
     /// otherwise in this process (one instance only, said loudly at start).
     /// </summary>
     public static IServiceCollection AddStateStores(this IServiceCollection services, IConfiguration configuration)
@@ -23,6 +24,7 @@ public static partial class StateStoreRegistration
             services.AddSingleton<IContactWindow>(sp => sp.GetRequiredService<InMemoryContactWindow>());
             services.AddSingleton<IDeliveryLedger, InMemoryDeliveryLedger>();
             services.AddSingleton<IAccessTokenStore, InMemoryAccessTokenStore>();
+            services.AddSingleton<IMiniSessionStore, InMemoryMiniSessionStore>();
             services.AddHostedService<StartupNotice>();
             return services;
         }
@@ -44,6 +46,7 @@ public static partial class StateStoreRegistration
         services.AddSingleton<IDeliveryLedger, RedisDeliveryLedger>();
         services.AddSingleton<IContactWindow, RedisContactWindow>();
         services.AddSingleton<IAccessTokenStore, RedisAccessTokenStore>();
+        services.AddSingleton<IMiniSessionStore, RedisMiniSessionStore>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -7,6 +7,7 @@ using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Students;
 using WechatLogistics.Domain.Sla;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
@@ -40,6 +41,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<StudentIdentity> StudentIdentities => Set<StudentIdentity>();
+
+    public DbSet<AnnouncementRead> AnnouncementReads => Set<AnnouncementRead>();
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();

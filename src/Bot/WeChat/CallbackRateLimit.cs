@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using WechatLogistics.Bot.Http;
 
 namespace WechatLogistics.Bot.WeChat;
 
@@ -36,11 +36,7 @@ public sealed class CallbackRateLimitPolicy(IOptions<CallbackRateLimitOptions> o
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, _) =>
     {
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
-        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        RateLimitRejection.Refuse(context, TimeSpan.FromSeconds(1));
         return ValueTask.CompletedTask;
     };
 

@@ -133,7 +133,7 @@ public sealed partial class RepairTicket : Entity
             throw Invalid($"最多上传{MaxPhotos}张照片。");
         }
 
-        if (photos.Any(p => string.IsNullOrWhiteSpace(p.MediaId) && string.IsNullOrWhiteSpace(p.PicUrl)))
+        if (photos.Any(p => !p.HasContent))
         {
             throw Invalid("照片上传不完整，请重新上传。");
         }

@@ -8,6 +8,7 @@ using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.Students;
 using WechatLogistics.Domain.Sla;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Domain.Volunteering;
@@ -43,6 +44,11 @@ public interface IAppDbContext
 
     DbSet<InboxMessage> InboxMessages { get; }
 
+    /// <summary>Students' OpenIds per channel with their UnionIds: which OpenIds are one person.</summary>
+    DbSet<StudentIdentity> StudentIdentities { get; }
+
+    /// <summary>Announcements a student marked read in the mini-program.</summary>
+    DbSet<AnnouncementRead> AnnouncementReads { get; }
     /// <summary>Early-warning incidents with their linked reports (owned, they load with the incident).</summary>
     DbSet<Incident> Incidents { get; }
 

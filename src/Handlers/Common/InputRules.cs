@@ -32,4 +32,11 @@ public static class InputRules
             yield return new ValidationError(field, "用户标识不正确。");
         }
     }
+
+    /// <summary>A 1-based page and a page size of 1..<paramref name="maxPageSize"/>.</summary>
+    public static IEnumerable<ValidationError> Paging(int page, int pageSize, int maxPageSize) =>
+    [
+        .. Unless(page >= 1, "Page", "页码从1开始。"),
+        .. Unless(pageSize >= 1 && pageSize <= maxPageSize, "PageSize", $"每页1到{maxPageSize}条。"),
+    ];
 }

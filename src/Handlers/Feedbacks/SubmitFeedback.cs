@@ -67,7 +67,7 @@ public sealed class SubmitFeedbackCommandHandler(IAppDbContext db, TimeProvider 
 {
     public async ValueTask<SubmitFeedbackResult> Handle(SubmitFeedbackCommand command, CancellationToken ct)
     {
-        if (command.RequestId is { } requestId && await EarlierAsync(requestId, command.AuthorOpenId, ct) is { } earlier)
+        if (command.RequestId is { } requestId && await EarlierAsync(requestId, command, ct) is { } earlier)
         {
             return earlier;
         }
@@ -85,24 +85,27 @@ public sealed class SubmitFeedbackCommandHandler(IAppDbContext db, TimeProvider 
             // The same request saved concurrently (two deliveries of one "confirm"): the primary key refused the
             // second row, so answer with the first.
             db.ChangeTracker.Clear();
-            return await EarlierAsync(id, command.AuthorOpenId, ct) ?? throw new DomainException("feedback.busy", "提交失败，请稍后再试。");
+            return await EarlierAsync(id, command, ct) ?? throw new DomainException("feedback.busy", "提交失败，请稍后再试。");
         }
 
         return new SubmitFeedbackResult(feedback.Id, feedback.SubmittedAt, AlreadySubmitted: false);
     }
 
-    private async Task<SubmitFeedbackResult?> EarlierAsync(Guid requestId, string author, CancellationToken ct)
+    private async Task<SubmitFeedbackResult?> EarlierAsync(Guid requestId, SubmitFeedbackCommand command, CancellationToken ct)
     {
-        var earlier = await db.Feedbacks.AsNoTracking()
-            .Where(f => f.Id == requestId)
-            .Select(f => new { f.AuthorOpenId, f.SubmittedAt })
-            .SingleOrDefaultAsync(ct);
+        var earlier = await db.Feedbacks.AsNoTracking().SingleOrDefaultAsync(f => f.Id == requestId, ct);
         return earlier switch
         {
             null => null,
             // Someone else's key: refuse without saying whose.
-            _ when earlier.AuthorOpenId != author => throw new DomainException("feedback.duplicate_request", "请求标识已被使用，请重新提交。"),
+            _ when earlier.AuthorOpenId != command.AuthorOpenId => throw new DomainException("feedback.duplicate_request", "请求标识已被使用，请重新提交。"),
+            // The same key with different feedback: a client bug, not a retry.
+            _ when !SameFeedback(earlier, command) => throw new DomainException("feedback.idempotency_mismatch", "这个请求标识已用于另一条评价，请刷新后重新提交。"),
             _ => new SubmitFeedbackResult(requestId, earlier.SubmittedAt, AlreadySubmitted: true),
         };
     }
+
+    private static bool SameFeedback(Feedback earlier, SubmitFeedbackCommand command) =>
+        earlier.Subject == command.Subject && earlier.Stars == command.Stars && earlier.IsAnonymous == command.Anonymous
+        && string.Equals(earlier.Text ?? "", command.Text?.Trim() ?? "", StringComparison.Ordinal);
 }

@@ -20,5 +20,5 @@ public sealed class CancelRepairTicketCommandHandler(IAppDbContext db, TimeProvi
 {
     public ValueTask<RepairTicketChangedResult> Handle(CancelRepairTicketCommand command, CancellationToken ct) =>
         OwnedTicket.ChangeAsync(
-            db, command.TicketId, command.ReporterOpenId, t => t.Cancel(command.ReporterOpenId, command.Reason, time.GetUtcNow()), ct);
+            db, command.TicketId, command.ReporterOpenId, t => t.Cancel(t.ReporterOpenId, command.Reason, time.GetUtcNow()), ct);
 }

@@ -24,6 +24,6 @@ public sealed class ConfirmRepairCommandHandler(IAppDbContext db, TimeProvider t
             db,
             command.TicketId,
             command.ReporterOpenId,
-            t => t.Confirm(command.ReporterOpenId, command.Rating, command.Comment, time.GetUtcNow()),
+            t => t.Confirm(t.ReporterOpenId, command.Rating, command.Comment, time.GetUtcNow()),
             ct);
 }

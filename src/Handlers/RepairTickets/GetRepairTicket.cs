@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.Students;
 
 namespace WechatLogistics.Handlers.RepairTickets;
 
 /// <summary>
-/// One of the requester's tickets with its timeline, by id or by the number they quote ("R20250903-0042"). Another
-/// student's ticket is <c>ticket.not_found</c>, exactly like a missing one.
+/// One of the requester's tickets with its timeline, by id or by the number they quote ("R20250903-0042"), reported
+/// under any of the person's OpenIds. Another student's ticket is <c>ticket.not_found</c>, exactly like a missing one.
 /// </summary>
 public sealed record GetRepairTicketQuery(Guid? TicketId, string? Number, string RequesterOpenId)
     : IQuery<RepairTicketDetails>, IValidatable
@@ -45,9 +46,10 @@ public sealed class GetRepairTicketQueryHandler(IAppDbContext db, IMemoryCache c
 
     public async ValueTask<RepairTicketDetails> Handle(GetRepairTicketQuery query, CancellationToken ct)
     {
+        var openIds = await StudentOpenIds.OfAsync(db, query.RequesterOpenId, ct);
         var tickets = db.RepairTickets.AsNoTracking()
             .Include(t => t.Timeline)
-            .Where(t => t.ReporterOpenId == query.RequesterOpenId);
+            .Where(t => openIds.Contains(t.ReporterOpenId));
         if (query.TicketId is { } id)
         {
             tickets = tickets.Where(t => t.Id == id);

@@ -31,7 +31,7 @@ public sealed record OpenRepairTicketCommand(
         .. InputRules.Required(nameof(Description), Description, RepairTicket.MaxDescriptionLength, "问题描述"),
         .. InputRules.Unless(
             Photos is not null && Photos.Count <= RepairTicket.MaxPhotos
-                && Photos.All(p => p is not null && (!string.IsNullOrWhiteSpace(p.MediaId) || !string.IsNullOrWhiteSpace(p.PicUrl))),
+                && Photos.All(p => p is not null && p.HasContent),
             nameof(Photos),
             $"照片最多{RepairTicket.MaxPhotos}张，且每张都要有内容。"),
         .. InputRules.Unless(Priority is null || Enum.IsDefined(Priority.Value), nameof(Priority), "优先级不正确。"),
@@ -134,6 +134,6 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
         return ResultOf(ticket, alreadyExisted: true, original?.ToString());
     }
 
-    private static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted, string? duplicateOf) =>
+    internal static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted, string? duplicateOf) =>
         new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted, duplicateOf);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.Students;
 
 namespace WechatLogistics.Handlers.RepairTickets;
 
@@ -10,7 +11,8 @@ public sealed record RepairTicketChangedResult(Guid TicketId, string Number, Tic
 
 /// <summary>
 /// The student's actions on their own ticket. Someone else's ticket is looked up exactly like a missing one
-/// (<c>ticket.not_found</c>, a 404), so a stranger learns nothing — not even that the id exists.
+/// (<c>ticket.not_found</c>, a 404), so a stranger learns nothing — not even that the id exists. "Own" means reported
+/// under any OpenId of the same person; the action is then taken as the reporter (the change gets the ticket).
 /// </summary>
 internal static class OwnedTicket
 {
@@ -23,9 +25,10 @@ internal static class OwnedTicket
     public static async ValueTask<RepairTicketChangedResult> ChangeAsync(
         IAppDbContext db, Guid ticketId, string reporterOpenId, Action<RepairTicket> change, CancellationToken ct)
     {
+        var openIds = await StudentOpenIds.OfAsync(db, reporterOpenId, ct);
         for (var attempt = 1; ; attempt++)
         {
-            var ticket = await db.RepairTickets.SingleOrDefaultAsync(t => t.Id == ticketId && t.ReporterOpenId == reporterOpenId, ct)
+            var ticket = await db.RepairTickets.SingleOrDefaultAsync(t => t.Id == ticketId && openIds.Contains(t.ReporterOpenId), ct)
                 ?? throw NotFound();
             change(ticket);
             try

@@ -20,5 +20,5 @@ public sealed class ReopenRepairTicketCommandHandler(IAppDbContext db, TimeProvi
 {
     public ValueTask<RepairTicketChangedResult> Handle(ReopenRepairTicketCommand command, CancellationToken ct) =>
         OwnedTicket.ChangeAsync(
-            db, command.TicketId, command.ReporterOpenId, t => t.Reopen(command.ReporterOpenId, command.Reason, time.GetUtcNow()), ct);
+            db, command.TicketId, command.ReporterOpenId, t => t.Reopen(t.ReporterOpenId, command.Reason, time.GetUtcNow()), ct);
 }

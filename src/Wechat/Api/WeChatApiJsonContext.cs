@@ -31,6 +31,7 @@ namespace WechatLogistics.Wechat.Api;
 [JsonSerializable(typeof(CgibinMessageSubscribeBizSendResponse))]
 [JsonSerializable(typeof(SnsJsCode2SessionResponse))]
 [JsonSerializable(typeof(CgibinMediaGetResponse))]
+[JsonSerializable(typeof(CgibinUserInfoResponse))]
 [JsonSerializable(typeof(CgibinGetTokenResponse))]
 [JsonSerializable(typeof(CgibinMessageSendRequest))]
 [JsonSerializable(typeof(CgibinMessageSendResponse))]

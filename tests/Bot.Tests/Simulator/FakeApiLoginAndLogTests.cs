@@ -37,6 +37,50 @@ public sealed class FakeApiLoginAndLogTests
     }
 
     [Fact]
+    public async Task MoreThanAHundredLoginsOfOneUserInAMinute_Give45011()
+    {
+        await using var api = await FakeApiClient.StartAsync();
+
+        for (var i = 0; i < LoginCodes.PerUserPerMinute; i++)
+        {
+            Assert.Equal("o-he", (await api.GetAsync(Login + $"valid-he-{i}")).GetProperty("openid").GetString());
+        }
+
+        Assert.Equal(45011, (await api.GetAsync(Login + "valid-he-last")).Errcode());
+        Assert.Equal("o-li", (await api.GetAsync(Login + "valid-li")).GetProperty("openid").GetString());
+    }
+
+    [Fact]
+    public async Task WithoutUnionIds_LoginAndUserInfoLeaveTheFieldOut()
+    {
+        await using var api = await FakeApiClient.StartAsync(new FakeApiOptions { UnionIds = false });
+        var token = await api.StableTokenAsync();
+
+        var session = await api.GetAsync(Login + "valid-alice");
+        var info = await api.GetAsync($"/cgi-bin/user/info?access_token={token}&openid=oa-alice&lang=zh_CN");
+
+        Assert.False(session.TryGetProperty("unionid", out _));
+        Assert.Equal("oa-alice", info.GetProperty("openid").GetString());
+        Assert.False(info.TryGetProperty("unionid", out _));
+    }
+
+    [Fact]
+    public async Task UserInfo_GivesTheOfficialAccountUserTheSameUnionIdAsTheirMiniProgramLogin()
+    {
+        await using var api = await FakeApiClient.StartAsync();
+        var token = await api.StableTokenAsync();
+
+        var info = await api.GetAsync($"/cgi-bin/user/info?access_token={token}&openid=oa-alice&lang=zh_CN");
+        var stranger = await api.GetAsync($"/cgi-bin/user/info?access_token={token}&openid=o6_bmjrPTlm6_2sgVt7hMZOPfL2M&lang=zh_CN");
+        var noToken = await api.GetAsync("/cgi-bin/user/info?openid=oa-alice");
+
+        Assert.Equal("u-alice", info.GetProperty("unionid").GetString());
+        Assert.Equal(1, info.GetProperty("subscribe").GetInt32());
+        Assert.False(stranger.TryGetProperty("unionid", out _));
+        Assert.Equal(41001, noToken.Errcode());
+    }
+
+    [Fact]
     public async Task MediaGet_ReturnsAPngAttachment()
     {
         await using var api = await FakeApiClient.StartAsync();

@@ -237,6 +237,22 @@ public sealed class WeChatApiClientTests
     }
 
     [Fact]
+    public async Task GetUserInfoAsync_SendsTheTokenAndOpenId_AndReadsTheUnionId()
+    {
+        using var http = new HttpTest();
+        http.RespondWithStableTokens(Token1);
+        http.ForCallsTo("*/cgi-bin/user/info*").RespondWith("""{"subscribe":1,"openid":"OPENID","unionid":"UNIONID","subscribe_time":1714036504}""");
+
+        var info = await WeChatClient().GetUserInfoAsync("OPENID", Ct);
+
+        var call = http.CallLog.Single(c => c.Request.Url.Path == "/cgi-bin/user/info");
+        Assert.Equal(Token1, call.Request.Url.QueryParams.FirstOrDefault("access_token"));
+        Assert.Equal("OPENID", call.Request.Url.QueryParams.FirstOrDefault("openid"));
+        Assert.Equal("zh_CN", call.Request.Url.QueryParams.FirstOrDefault("lang"));
+        Assert.Equal((1, "OPENID", "UNIONID"), (info.Subscribe, info.OpenId, info.UnionId));
+    }
+
+    [Fact]
     public async Task Calls_UseSettingsBaseUrl_SoTheSimulatorCanStandIn()
     {
         using var http = new HttpTest();

@@ -31,7 +31,7 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
                 "chat" => await ChatAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string> { "--retry", "--wecom" }), ct),
                 "run" => await RunScriptAsync(CliArguments.Parse(rest, ConnectionOptions.Names, new HashSet<string> { "--wecom" }), ct),
                 "hash-password" => await HashPasswordAsync(CliArguments.Parse(rest, new HashSet<string> { "--iterations" }, new HashSet<string>())),
-                "serve-api" => await ServeApiAsync(CliArguments.Parse(rest, ServeApiValues, new HashSet<string> { "--strict-window", "--strict-consent" }), ct),
+                "serve-api" => await ServeApiAsync(CliArguments.Parse(rest, ServeApiValues, new HashSet<string> { "--strict-window", "--strict-consent", "--no-unionid" }), ct),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -93,6 +93,7 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
             LatencyMs = args.Int("--latency-ms", 0, 0, 60_000),
             StrictWindow = args.Flag("--strict-window"),
             StrictConsent = args.Flag("--strict-consent"),
+            UnionIds = !args.Flag("--no-unionid"),
             Secret = args.Value("--secret"),
             RobotWindow = TimeSpan.FromSeconds(args.Int("--robot-window-seconds", 60, 1, 3600)),
         };

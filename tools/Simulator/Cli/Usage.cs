@@ -10,7 +10,7 @@ public static class Usage
           wechat-sim chat --wecom --user <userid> [connection options]   (a staff member in the WeCom app)
           wechat-sim run <script.txt> [--user <openid>] [connection options]
           wechat-sim serve-api [--port 5090] [--fail 40001,45009] [--fail-rate 0.1] [--seed N] [--latency-ms 0]
-                               [--strict-window] [--strict-consent] [--secret <secret>] [--robot-window-seconds 60]
+                               [--strict-window] [--strict-consent] [--no-unionid] [--secret <secret>] [--robot-window-seconds 60]
           wechat-sim hash-password [--iterations 100000]   < password on stdin
 
         Connection options (chat, run):

@@ -27,6 +27,12 @@ public sealed record FakeApiOptions
     /// <summary>The robots' rate window (PROTOCOL §5.5: 20 messages a minute); shortened in tests and demos.</summary>
     public TimeSpan RobotWindow { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The apps are bound to one open-platform account (PROTOCOL §4.7), so jscode2session and user/info return UnionIds;
+    /// false (<c>--no-unionid</c>) leaves them out, as for an unbound mini-program.
+    /// </summary>
+    public bool UnionIds { get; init; } = true;
+
     /// <summary>When set, token and jscode2session calls must present this secret; otherwise any secret is accepted.</summary>
     public string? Secret { get; init; }
 }

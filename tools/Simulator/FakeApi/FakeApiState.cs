@@ -15,7 +15,7 @@ public sealed class FakeApiState(FakeApiOptions options, TimeProvider time)
 
     public ConsentLedger Consents { get; } = new();
 
-    public LoginCodes Codes { get; } = new();
+    public LoginCodes Codes { get; } = new(time);
 
     public RobotRateLimiter Robots { get; } = new(time, options.RobotWindow);
 

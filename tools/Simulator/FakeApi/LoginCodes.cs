@@ -8,13 +8,17 @@ public sealed record MiniProgramSession(string OpenId, string UnionId, string Se
 
 /// <summary>
 /// Mini-program login codes by convention: <c>valid-NAME</c> or <c>valid-NAME-ANYTHING</c> logs in user
-/// <c>o-NAME</c> (the code is single-use, as the real one: a second exchange gives 40163); <c>used-…</c> is always
-/// 40163; anything else is 40029.
+/// <c>o-NAME</c> with UnionId <c>u-NAME</c> (the code is single-use, as the real one: a second exchange gives 40163);
+/// <c>used-…</c> is always 40163; anything else is 40029. More than 100 exchanges for one user within a minute give
+/// 45011, the platform's per-user frequency limit.
 /// </summary>
-public sealed class LoginCodes
+public sealed class LoginCodes(TimeProvider time)
 {
+    public const int PerUserPerMinute = 100;
+
     private readonly Lock _lock = new();
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
 
     public (MiniProgramSession? Session, int Errcode) Exchange(string code)
     {
@@ -36,6 +40,11 @@ public sealed class LoginCodes
 
         lock (_lock)
         {
+            if (!WithinFrequency(name))
+            {
+                return (null, 45011);
+            }
+
             if (!_used.Add(code))
             {
                 return (null, 40163);
@@ -45,5 +54,27 @@ public sealed class LoginCodes
         // session_key is Base64 of 16 bytes; derived from the code so runs are repeatable. Never give it to a client.
         var sessionKey = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(code))[..16]);
         return (new MiniProgramSession("o-" + name, "u-" + name, sessionKey), 0);
+    }
+
+    private bool WithinFrequency(string name)
+    {
+        var now = time.GetUtcNow();
+        if (!_calls.TryGetValue(name, out var calls))
+        {
+            _calls[name] = calls = new Queue<DateTimeOffset>();
+        }
+
+        while (calls.Count > 0 && now - calls.Peek() >= TimeSpan.FromMinutes(1))
+        {
+            calls.Dequeue();
+        }
+
+        if (calls.Count >= PerUserPerMinute)
+        {
+            return false;
+        }
+
+        calls.Enqueue(now);
+        return true;
     }
 }

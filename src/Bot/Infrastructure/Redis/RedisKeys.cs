@@ -21,4 +21,7 @@ public static class RedisKeys
 
     /// <summary>The refresh lock of that token; the value is the owner's id, the expiry bounds a crashed holder.</summary>
     public static RedisKey AccessTokenLock(string credentialKey) => Prefix + "tok-lock:" + credentialKey;
+
+    /// <summary>A student's mini-program sign-in (hash: o = OpenId, h / p = current / replaced refresh-secret hash).</summary>
+    public static RedisKey MiniSession(string sessionId) => Prefix + "mini:ses:" + sessionId;
 }

@@ -11,7 +11,8 @@ namespace WechatLogistics.Bot.WeChat.Audience;
 /// this process costs one dictionary lookup; the first message of an unknown user, and every follow/unfollow, go into a
 /// queue that is written in batches with insert-or-ignore/upsert statements, off the webhook's hot path.
 /// </summary>
-public sealed partial class FollowerTracker(IServiceScopeFactory scopes, TimeProvider time, ILogger<FollowerTracker> logger) : BackgroundService
+public sealed partial class FollowerTracker(
+    IServiceScopeFactory scopes, TimeProvider time, UnionIdResolver unionIds, ILogger<FollowerTracker> logger) : BackgroundService
 {
     private const int BatchSize = 500;
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(200);
@@ -62,13 +63,15 @@ public sealed partial class FollowerTracker(IServiceScopeFactory scopes, TimePro
         }
     }
 
-    /// <summary>Waits until everything observed so far is stored (tests, shutdown).</summary>
+    /// <summary>Waits until everything observed so far is stored, and its UnionIds looked up (tests, shutdown).</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         while (_queue.Reader.Count > 0 || Volatile.Read(ref _writing) > 0)
         {
             await Task.Delay(20, ct);
         }
+
+        await unionIds.FlushAsync(ct);
     }
 
     private int _writing;
@@ -131,6 +134,11 @@ public sealed partial class FollowerTracker(IServiceScopeFactory scopes, TimePro
             }
 
             await transaction.CommitAsync(ct);
+            // Stored users are new to this process: learn who they are across apps (once each; no-op without a mini-program).
+            foreach (var change in batch.Where(c => c.Kind != Kind.Unfollowed))
+            {
+                unionIds.Enqueue(change.OpenId);
+            }
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -125,6 +125,18 @@ public sealed class WeChatApiClient
             cancellationToken);
     }
 
+    /// <summary><c>GET /cgi-bin/user/info</c>: a follower's UnionId (when the account is bound to an open platform).</summary>
+    public Task<CgibinUserInfoResponse> GetUserInfoAsync(string openId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(openId);
+        var request = new CgibinUserInfoRequest { OpenId = openId };
+        return AccessTokens.ExecuteAsync(
+            (token, ct) => _caller.GetJsonAsync(
+                "/cgi-bin/user/info", [("access_token", token), ("openid", request.OpenId), ("lang", request.Language)],
+                Json.CgibinUserInfoResponse, ct),
+            cancellationToken);
+    }
+
     private static (string, string)[] Token(string accessToken) => [("access_token", accessToken)];
 
     private async Task<AccessTokenGrant> FetchAccessTokenAsync(CancellationToken cancellationToken)

@@ -153,6 +153,25 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("Announcements", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Announcements.AnnouncementRead", b =>
+                {
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("AnnouncementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OpenId", "AnnouncementId");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("AnnouncementReads", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
                 {
                     b.Property<string>("OpenId")
@@ -712,6 +731,31 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("Teams", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Students.StudentIdentity", b =>
+                {
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("UnionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OpenId");
+
+                    b.HasIndex("UnionId");
+
+                    b.ToTable("StudentIdentities", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -753,6 +797,15 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("BuildingId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Announcements.AnnouncementRead", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Announcements.Announcement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
@@ -861,6 +914,8 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                             b1.Property<string>("MediaId");
 
                             b1.Property<string>("PicUrl");
+
+                            b1.Property<string>("StoreKey");
 
                             b1.HasKey("RepairTicketId", "__synthesizedOrdinal");
 

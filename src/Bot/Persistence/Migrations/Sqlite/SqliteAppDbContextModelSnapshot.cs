@@ -148,6 +148,25 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("Announcements", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Announcements.AnnouncementRead", b =>
+                {
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnnouncementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpenId", "AnnouncementId");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("AnnouncementReads", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
                 {
                     b.Property<string>("OpenId")
@@ -707,6 +726,31 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("Teams", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Students.StudentIdentity", b =>
+                {
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpenId");
+
+                    b.HasIndex("UnionId");
+
+                    b.ToTable("StudentIdentities", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -748,6 +792,15 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("BuildingId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Announcements.AnnouncementRead", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Announcements.Announcement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
@@ -856,6 +909,8 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                             b1.Property<string>("MediaId");
 
                             b1.Property<string>("PicUrl");
+
+                            b1.Property<string>("StoreKey");
 
                             b1.HasKey("RepairTicketId", "__synthesizedOrdinal");
 
