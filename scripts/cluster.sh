@@ -11,7 +11,8 @@
 # Settings (environment): CLUSTER_DIR (state, logs; default /tmp/wechat-logistics-cluster), CLUSTER_PORT (nginx, 8080),
 # CLUSTER_BOT_PORT (first instance; the others follow, 5201), CLUSTER_PG_PORT (5461), CLUSTER_REDIS_PORT (6411),
 # CLUSTER_API_PORT (fake WeChat API, 5291), CLUSTER_INSTANCES (2). Every Bot setting can be passed through as usual
-# (WeChat__AppSecret=…, Auth__SigningKey=…); `up` writes the effective environment to $CLUSTER_DIR/bot.env.
+# (WeChat__AppSecret=…, Auth__SigningKey=…), or listed in CLUSTER_BOT_SETTINGS ("Name=value Name=value"), which `up`
+# writes with the rest of the effective environment to $CLUSTER_DIR/bot.env, so instances restarted later get it too.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,6 +87,11 @@ WeCom__ApiBaseUrl='http://127.0.0.1:$api_port'
 Logging__LogLevel__Default='Warning'
 Logging__LogLevel__WechatLogistics='Information'
 EOF
+  # Extra Bot settings for every instance, restarted ones included: CLUSTER_BOT_SETTINGS="Sla__ScanSeconds=5 …".
+  local setting
+  for setting in ${CLUSTER_BOT_SETTINGS:-}; do
+    printf "%s='%s'\n" "${setting%%=*}" "${setting#*=}" >>"$dir/bot.env"
+  done
 }
 
 start_instance() { # start_instance <i>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WechatLogistics.Bot.Admin;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.Http;
 using WechatLogistics.Bot.MiniProgram;
 using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
@@ -17,6 +18,8 @@ public static class BotApp
         builder.Services.AddBot(builder.Configuration);
 
         var app = builder.Build();
+        // First: everything after it (the per-address limits, logs) sees the client address a trusted proxy reported.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -9,6 +9,7 @@ using WechatLogistics.Bot.Sla;
 using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Bot.WeChat.Audience;
+using WechatLogistics.Bot.WeChat.Deferred;
 using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers;
 using WechatLogistics.Handlers.Common;
@@ -32,6 +33,7 @@ public static class BotServices
         services.AddStaffAuth();
         services.AddMiniProgramApi();
         services.AddApiDocument();
+        services.AddReverseProxySupport();
 
         services.AddMediator((MediatorOptions options) =>
         {
@@ -52,6 +54,9 @@ public static class BotServices
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();
         services.AddSingleton<WeComReceiver>();
+        services.AddDeferredDeliveries();
+        services.AddDeferredReplay<MessageDispatcher>(MessageDispatcher.ReplayName);
+        services.AddDeferredReplay<WeComReceiver>(WeComReceiver.ReplayName);
         services.AddCallbackRateLimit();
         services.AddSingleton<IDeferredReplySender, CustomerServiceReplySender>();
         services.AddHostedService<StartupChecks>();

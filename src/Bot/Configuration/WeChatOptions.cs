@@ -30,6 +30,15 @@ public sealed class WeChatOptions
     [Url(ErrorMessage = "WeChat:ApiBaseUrl must be an absolute http(s) URL.")]
     public string ApiBaseUrl { get; set; } = "https://" + RealApiHost;
 
+    /// <summary>
+    /// Per-attempt limit on every outbound WeChat/WeCom API call (the client's retries add attempts). A hung platform
+    /// call is abandoned after this and retried with backoff like any transient failure.
+    /// </summary>
+    [Range(1, 120, ErrorMessage = "WeChat:ApiTimeoutSeconds must be between 1 and 120.")]
+    public int ApiTimeoutSeconds { get; set; } = 10;
+
+    public TimeSpan ApiTimeout => TimeSpan.FromSeconds(ApiTimeoutSeconds);
+
     /// <summary>WeChat gives up after 5 s; past this budget we answer <c>success</c> and send the answer later.</summary>
     [Range(100, 4_800, ErrorMessage = "WeChat:ReplyDeadlineMilliseconds must be between 100 and 4800.")]
     public int ReplyDeadlineMilliseconds { get; set; } = 4_000;

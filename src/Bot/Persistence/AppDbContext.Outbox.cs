@@ -16,6 +16,9 @@ public abstract partial class AppDbContext
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>Answers owed after a missed reply deadline (<see cref="WeChat.Deferred.DeferredDeliveryJournal"/>).</summary>
+    public DbSet<WeChat.Deferred.DeferredDelivery> DeferredDeliveries => Set<WeChat.Deferred.DeferredDelivery>();
+
     /// <summary>Mappers for contexts made outside DI (tests, tools); in the host they come from the services.</summary>
     public DomainEventMappers? Mappers { get; set; }
 

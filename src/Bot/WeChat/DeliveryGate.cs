@@ -1,3 +1,5 @@
+using WechatLogistics.Bot.WeChat.Deferred;
+
 namespace WechatLogistics.Bot.WeChat;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace WechatLogistics.Bot.WeChat;
 /// passive reply" while the work finishes and its answer is sent later by another channel. A retry of a claimed
 /// delivery gets the first delivery's answer and never runs the work again.
 /// </summary>
-public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider time, ILogger<DeliveryGate> logger)
+public sealed partial class DeliveryGate(IDeliveryLedger ledger, DeferredDeliveryJournal journal, TimeProvider time, ILogger<DeliveryGate> logger)
 {
     /// <param name="delivery">The dedupe key, how long it is remembered, the session to read ahead, and the time budget.</param>
     /// <param name="work">Started once, by the delivery that claims the key.</param>
@@ -67,10 +69,13 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
             return reply;
         }
 
-        // Too slow for the passive reply: answer now (the platform then stops retrying) and send the answer later.
+        // Too slow for the passive reply: answer now (the platform then stops retrying) and send the answer later. The
+        // message is journaled first, so that an instance dying before the answer is queued does not lose what the
+        // platform was told we received: another instance replays it when the entry's lease lapses.
+        var journaled = delivery.Replay is { } replay && await journal.RecordAsync(delivery.Key, replay);
         await CompleteAsync(delivery, DeliveryOutcome.Success);
         LogDeferredAnswer(logger, (int)delivery.Budget.TotalMilliseconds);
-        _ = SendWhenDoneAsync(running, sendLate);
+        _ = SendWhenDoneAsync(running, sendLate, journaled ? delivery.Key : null);
         return null;
     }
 
@@ -92,11 +97,15 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
         }
     }
 
-    private async Task SendWhenDoneAsync<T>(Task<T> running, Func<T, Task> sendLate)
+    private async Task SendWhenDoneAsync<T>(Task<T> running, Func<T, Task> sendLate, string? journalKey)
     {
         try
         {
             await sendLate(await running);
+            if (journalKey is not null)
+            {
+                await journal.SettleAsync(journalKey, CancellationToken.None);
+            }
         }
         catch (Exception ex)
         {
@@ -148,4 +157,8 @@ public sealed partial class DeliveryGate(IDeliveryLedger ledger, TimeProvider ti
 
 /// <param name="Key">The dedupe key: account plus MsgId (events: FromUserName + CreateTime).</param>
 /// <param name="Budget">What is left of the reply deadline when the push was verified.</param>
-public sealed record Delivery(string Key, TimeSpan Ttl, SessionAddress? Session, TimeSpan Budget);
+public sealed record Delivery(string Key, TimeSpan Ttl, SessionAddress? Session, TimeSpan Budget)
+{
+    /// <summary>How to replay the message if its answer misses the budget and this instance then dies; null: not replayed.</summary>
+    public DeferredReplay? Replay { get; init; }
+}

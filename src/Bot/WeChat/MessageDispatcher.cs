@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.WeChat.Audience;
+using WechatLogistics.Bot.WeChat.Deferred;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.Notifications;
 using WechatLogistics.Wechat.Messages;
@@ -20,8 +21,11 @@ public sealed partial class MessageDispatcher(
     FollowerTracker followers,
     IOptions<WeChatOptions> options,
     TimeProvider time,
-    ILogger<MessageDispatcher> logger)
+    ILogger<MessageDispatcher> logger) : IDeferredReplay
 {
+    /// <summary>The name its journaled deliveries carry (<see cref="DeferredDelivery.Receiver"/>).</summary>
+    public const string ReplayName = "official-account";
+
     /// <param name="startedAt">When the request arrived (<see cref="TimeProvider.GetTimestamp"/>): the budget counts from there.</param>
     /// <returns>The plaintext passive reply XML, or null to answer <c>success</c>.</returns>
     public Task<string?> DispatchAsync(InboundMessage message, string account, long startedAt, CancellationToken ct)
@@ -37,7 +41,11 @@ public sealed partial class MessageDispatcher(
             account + ":" + message.DedupeKey,
             TimeSpan.FromSeconds(settings.DedupeSeconds),
             sessionAddress,
-            TimeSpan.FromMilliseconds(settings.ReplyDeadlineMilliseconds) - time.GetElapsedTime(startedAt));
+            TimeSpan.FromMilliseconds(settings.ReplyDeadlineMilliseconds) - time.GetElapsedTime(startedAt))
+        {
+            // Conversation input only: a consent popup or an automatic push has no answer to owe.
+            Replay = sessionAddress is null || ConsentOf(message) is not null ? null : new DeferredReplay(ReplayName, input),
+        };
         return gate.PassAsync(
             delivery,
             claim => ProcessAsync(message, input, claim),
@@ -46,6 +54,18 @@ public sealed partial class MessageDispatcher(
             // Events pushed automatically (LOCATION) need no answer even then.
             () => sessionAddress is null ? null : ReplyRenderer.Render(ChatReply.Text(ChatTexts.Busy), message, time.GetUtcNow().ToUnixTimeSeconds()),
             ct);
+    }
+
+    /// <summary>A message whose first instance died after answering <c>success</c>: its answer goes out as a customer-service message.</summary>
+    public async Task ReplayAsync(ChatInput input, CancellationToken ct)
+    {
+        ChatReply reply;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            reply = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new HandleChatMessageCommand(input), ct);
+        }
+
+        await deferred.SendAsync(input.Account, input.UserId, reply, ct);
     }
 
     private async Task<ChatReply?> ProcessAsync(InboundMessage message, ChatInput input, DeliveryClaim claim)

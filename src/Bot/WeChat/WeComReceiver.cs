@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.WeChat.Deferred;
 using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Conversations;
@@ -22,8 +23,11 @@ public sealed partial class WeComReceiver(
     DeliveryGate gate,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger<WeComReceiver> logger)
+    ILogger<WeComReceiver> logger) : IDeferredReplay
 {
+    /// <summary>The name its journaled deliveries carry (<see cref="DeferredDelivery.Receiver"/>).</summary>
+    public const string ReplayName = "wecom";
+
     private readonly WeChatMessageCrypto? _crypto = options.Value.IsCallbackConfigured
         ? new WeChatMessageCrypto(options.Value.Token, options.Value.EncodingAesKey, options.Value.CorpId)
         : null;
@@ -70,7 +74,10 @@ public sealed partial class WeComReceiver(
                 "wecom:" + account + ":" + message.DedupeKey,
                 TimeSpan.FromSeconds(limits.DedupeSeconds),
                 null,
-                TimeSpan.FromMilliseconds(limits.ReplyDeadlineMilliseconds) - time.GetElapsedTime(startedAt));
+                TimeSpan.FromMilliseconds(limits.ReplyDeadlineMilliseconds) - time.GetElapsedTime(startedAt))
+            {
+                Replay = input.Kind == ChatInputKind.Text ? new DeferredReplay(ReplayName, input) : null,
+            };
             var reply = await gate.PassAsync(
                 delivery,
                 _ => RunAsync(input),
@@ -97,6 +104,9 @@ public sealed partial class WeComReceiver(
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new HandleStaffChatMessageCommand(input), CancellationToken.None);
     }
+
+    /// <summary>A staff message whose first instance died after answering: the answer goes out as a WeCom app message.</summary>
+    public async Task ReplayAsync(ChatInput input, CancellationToken ct) => await SendLaterAsync(input.UserId, await RunAsync(input));
 
     private async Task SendLaterAsync(string userId, ChatReply answer)
     {

@@ -68,7 +68,7 @@ public sealed class MiniLoginTests
     public async Task WeChatErrors_AreMapped(int errcode, HttpStatusCode status, string problemCode)
     {
         // -1 is retried by the client (3 attempts): queue it for each.
-        var failures = errcode == -1 ? new[] { -1, -1, -1 } : [errcode];
+        Fault[] failures = errcode == -1 ? [-1, -1, -1] : [errcode];
         await using var bed = await MiniTestBed.StartAsync(fake: new FakeApiOptions { FailCodes = failures });
         var client = new MiniClient(bed.Host.CreateClient());
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using WechatLogistics.Simulator.FakeApi;
 
 namespace WechatLogistics.Bot.Tests.Simulator;
@@ -27,6 +28,39 @@ public sealed class FakeApiMessageTests
         int[] codes = [(await api.SendTextAsync(token)).Errcode(), (await api.SendTextAsync(token)).Errcode(), (await api.SendTextAsync(token)).Errcode()];
 
         Assert.Equal([40001, 45009, 0], codes);
+    }
+
+    [Fact]
+    public async Task GatewayAndHangFaults_FailOneCallEach_AndAreRecorded()
+    {
+        await using var api = await FakeApiClient.StartAsync(new FakeApiOptions { FailCodes = [Fault.Http(503), Fault.Hung] });
+        var token = await api.StableTokenAsync();
+        var send = $"/cgi-bin/message/custom/send?access_token={token}";
+        var body = new { touser = "o-student", msgtype = "text", text = new { content = "探针" } };
+
+        using var gateway = await api.Http.PostAsJsonAsync(send, body);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, gateway.StatusCode);
+        Assert.DoesNotContain("errcode", await gateway.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The hang never answers: the client's own timeout ends it.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Http.PostAsJsonAsync(send, body, timeout.Token));
+        }
+
+        Assert.Equal(0, (await api.SendTextAsync(token)).Errcode());
+        // In any order: the dropped call is recorded only when the server notices the client left.
+        var sends = await WaitForSendsAsync(api, 3);
+        Assert.Equal([CallRecorder.NoAnswer, 0, 503], sends.Select(c => c.ErrCode).Order());
+    }
+
+    [Fact]
+    public void FaultList_Parses_ErrcodesStatusesAndHangs_AndRefusesAnythingElse()
+    {
+        Assert.Equal([45009, Fault.Http(502), Fault.Hung, -1], FailCodes.TryParse("45009, http502,HANG,-1"));
+        Assert.Null(FailCodes.TryParse("http404"));
+        Assert.Null(FailCodes.TryParse("45009,slow"));
+        Assert.Null(FailCodes.TryParse(""));
     }
 
     [Fact]
@@ -120,5 +154,22 @@ public sealed class FakeApiMessageTests
 
         Assert.True(sent.GetProperty("msgid").GetInt64() > 0);
         Assert.Equal(40037, noTemplate.Errcode());
+    }
+
+    private static async Task<IReadOnlyList<FakeApiCall>> WaitForSendsAsync(FakeApiClient api, int count)
+    {
+        // The dropped call is recorded when the server notices the client went away, a moment after the client gave up.
+        for (var i = 0; i < 100; i++)
+        {
+            var sends = api.Host.State.Log.Snapshot().Where(c => c.Path == "/cgi-bin/message/custom/send").ToList();
+            if (sends.Count >= count)
+            {
+                return sends;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"fewer than {count} sends were recorded");
     }
 }

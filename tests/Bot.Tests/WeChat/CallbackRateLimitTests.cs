@@ -109,11 +109,67 @@ public sealed class CallbackRateLimitTests
         Assert.Equal(1, host.Logs.Count("Duplicate delivery answered"));
     }
 
-    private static async Task<int> ForgedFromAsync(TestServer server, string address)
+    [Fact]
+    public async Task BehindTheLoopbackProxy_TheLimit_IsPerForwardedClientAddress()
+    {
+        await using var host = HostWithLimit(permitsPerSecond: 1, burst: 1);
+        var flooder = new List<int>();
+
+        // nginx on the same host: every connection comes from 127.0.0.1, the client is in X-Forwarded-For.
+        for (var i = 0; i < 10; i++)
+        {
+            flooder.Add(await ForgedFromAsync(host.Server, "127.0.0.1", forwardedFor: "203.0.113.7"));
+        }
+
+        Assert.Contains(StatusCodes.Status429TooManyRequests, flooder);
+        Assert.Equal(StatusCodes.Status401Unauthorized, await ForgedFromAsync(host.Server, "127.0.0.1", forwardedFor: "203.0.113.8"));
+    }
+
+    [Fact]
+    public async Task AnUntrustedSender_CannotChooseItsBucket_WithItsOwnForwardedHeader()
+    {
+        await using var host = HostWithLimit(permitsPerSecond: 1, burst: 1);
+        var statuses = new List<int>();
+
+        // Not a configured proxy: its X-Forwarded-For is ignored, so a new made-up address per request does not help.
+        for (var i = 0; i < 10; i++)
+        {
+            statuses.Add(await ForgedFromAsync(host.Server, "198.51.100.20", forwardedFor: $"203.0.113.{100 + i}"));
+        }
+
+        Assert.Contains(StatusCodes.Status429TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task AConfiguredProxy_IsTrusted()
+    {
+        await using var host = new BotFactory(settings: new Dictionary<string, string?>
+        {
+            ["WeChat:CallbackRateLimit:PermitsPerSecond"] = "1",
+            ["WeChat:CallbackRateLimit:Burst"] = "1",
+            ["ReverseProxy:KnownNetworks:0"] = "10.1.2.0/24",
+        });
+        var statuses = new List<int>();
+
+        for (var i = 0; i < 10; i++)
+        {
+            statuses.Add(await ForgedFromAsync(host.Server, "10.1.2.3", forwardedFor: $"203.0.113.{100 + i}"));
+        }
+
+        // Ten different clients behind the proxy, one request each: none is limited.
+        Assert.All(statuses, s => Assert.Equal(StatusCodes.Status401Unauthorized, s));
+    }
+
+    private static async Task<int> ForgedFromAsync(TestServer server, string address, string? forwardedFor = null)
     {
         var context = await server.SendAsync(c =>
         {
             c.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            if (forwardedFor is not null)
+            {
+                c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
             c.Request.Method = HttpMethods.Post;
             c.Request.Path = "/wechat/callback";
             c.Request.QueryString = new QueryString("?signature=0&timestamp=1&nonce=1");

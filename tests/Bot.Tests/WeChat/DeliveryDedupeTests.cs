@@ -100,12 +100,16 @@ public sealed class DeliveryDedupeTests
         await using var host = Create(useRedis: true);
         var client = host.CreateClient();
         var push = new WeChatPush();
-        var msgId = Random.Shared.NextInt64(1, long.MaxValue);
-        // The first delivery was claimed by an instance that was killed before it answered: the claim is pending, with
-        // no outcome, and lapses with its lease (here 1 s).
+        var msgId = Random.Shared.NextInt64(2, long.MaxValue);
         var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
+        // Warm the whole path first: on a loaded machine the first push's start-up could outlast the lease below, and
+        // the retry would then find no claim at all instead of a lapsing one.
+        await client.SendAsync(push.Build(WeChatPush.TextXml("o-warm-" + Guid.NewGuid().ToString("N"), "帮助", msgId - 1), PushMode.Safe));
+
+        // The first delivery was claimed by an instance that was killed before it answered: the claim is pending, with
+        // no outcome, and lapses with its lease (here 2 s, inside the retry's 4 s budget).
         await redis.GetDatabase().StringSetAsync(
-            WechatLogistics.Bot.Infrastructure.Redis.RedisKeys.Delivery($"{WechatLogistics.Bot.Configuration.DemoCredentials.AppId}:m:{msgId}"), "P", TimeSpan.FromSeconds(1));
+            WechatLogistics.Bot.Infrastructure.Redis.RedisKeys.Delivery($"{WechatLogistics.Bot.Configuration.DemoCredentials.AppId}:m:{msgId}"), "P", TimeSpan.FromSeconds(2));
 
         var response = await client.SendAsync(push.Build(WeChatPush.TextXml("o-orphan-" + Guid.NewGuid().ToString("N"), "探针", msgId), PushMode.Safe));
 

@@ -18,9 +18,7 @@ public sealed class RedisOutageTests
     public async Task Message_WhileRedisIsDown_GetsTheBusyReply_AndIsNotProcessed()
     {
         await using var host = new BotFactory(redis: DeadRedis);
-        var client = host.CreateClient();
-        // WeChat gives up after 5 s; an answer later than that is no answer.
-        client.Timeout = TimeSpan.FromSeconds(5);
+        var client = await WarmClientAsync(host);
         var push = new WeChatPush();
 
         var response = await client.SendAsync(push.Build(WeChatPush.TextXml("o-outage", "探针", 77001), PushMode.Safe));
@@ -35,8 +33,7 @@ public sealed class RedisOutageTests
     public async Task AutomaticLocationEvent_WhileRedisIsDown_IsAnsweredSuccess()
     {
         await using var host = new BotFactory(redis: DeadRedis);
-        var client = host.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(5);
+        var client = await WarmClientAsync(host);
 
         var response = await client.SendAsync(new WeChatPush().Build(WeChatPush.EventXml("o-outage", "LOCATION"), PushMode.Safe));
 
@@ -48,8 +45,7 @@ public sealed class RedisOutageTests
     public async Task WeComMessage_WhileRedisIsDown_GetsTheBusyReply()
     {
         await using var host = new BotFactory(redis: DeadRedis);
-        var client = host.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(5);
+        var client = await WarmClientAsync(host);
         var push = new WeComPush();
 
         var response = await client.SendAsync(push.Build(push.TextXml("zhang.san", "帮助", 77002)));
@@ -67,5 +63,21 @@ public sealed class RedisOutageTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("\"redis\":\"Unhealthy\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A client that gives up after WeChat's 5 s, on a host already started: the first request's start-up (JIT, the
+    /// first Redis connection attempt) is not part of any one message's budget, and a loaded machine can spend seconds on it.
+    /// </summary>
+    private static async Task<HttpClient> WarmClientAsync(BotFactory host)
+    {
+        using (var warm = host.CreateClient())
+        using (await warm.GetAsync("/health"))
+        {
+        }
+
+        var client = host.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(5);
+        return client;
     }
 }

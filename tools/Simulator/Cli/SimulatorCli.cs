@@ -86,7 +86,7 @@ public sealed class SimulatorCli(TextReader input, TextWriter output, TextWriter
         {
             Port = args.Int("--port", SimulatorDefaults.ApiPort, 1, 65535),
             FailCodes = args.Value("--fail") is { } codes
-                ? FailCodes.TryParse(codes) ?? throw new UsageException("--fail takes errcodes separated by commas, e.g. 40001,45009")
+                ? FailCodes.TryParse(codes) ?? throw new UsageException("--fail takes " + FailCodes.Syntax)
                 : [],
             FailRate = args.Double("--fail-rate", 0, 0, 1),
             Seed = args.Value("--seed") is null ? null : args.Int("--seed", 0, int.MinValue, int.MaxValue),

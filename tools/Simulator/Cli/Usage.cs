@@ -9,7 +9,7 @@ public static class Usage
           wechat-sim chat --user <openid> [connection options] [--retry]
           wechat-sim chat --wecom --user <userid> [connection options]   (a staff member in the WeCom app)
           wechat-sim run <script.txt> [--user <openid>] [connection options]
-          wechat-sim serve-api [--port 5090] [--fail 40001,45009] [--fail-rate 0.1] [--seed N] [--latency-ms 0]
+          wechat-sim serve-api [--port 5090] [--fail 40001,http503,hang] [--fail-rate 0.1] [--seed N] [--latency-ms 0]
                                [--strict-window] [--strict-consent] [--no-unionid] [--secret <secret>] [--robot-window-seconds 60]
           wechat-sim hash-password [--iterations 100000]   < password on stdin
 

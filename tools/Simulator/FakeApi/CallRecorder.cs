@@ -12,6 +12,9 @@ public sealed class CallRecorder(RequestDelegate next, FakeApiState state, TextW
 {
     private const int ShortContent = 40;
 
+    /// <summary>The errcode recorded for a call the fake never answered (an injected hang); not a platform code.</summary>
+    public const int NoAnswer = -2;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/_sim"))
@@ -37,9 +40,14 @@ public sealed class CallRecorder(RequestDelegate next, FakeApiState state, TextW
             context.Response.Body = original;
         }
 
-        var (errcode, errmsg) = ReadOutcome(context.Response, buffer);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        // A hung call (injected) was dropped without an answer: recorded as errcode -2 "no answer", nothing to copy.
+        var dropped = context.RequestAborted.IsCancellationRequested;
+        var (errcode, errmsg) = dropped ? (NoAnswer, "no answer (the client gave up)") : ReadOutcome(context.Response, buffer);
+        if (!dropped)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }
 
         var json = Parse(body);
         var call = new FakeApiCall(

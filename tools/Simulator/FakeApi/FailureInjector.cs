@@ -4,14 +4,14 @@ namespace WechatLogistics.Simulator.FakeApi;
 /// Makes business calls fail on purpose: first the <c>--fail</c> codes, one call each in order, then errcode -1 at
 /// the <c>--fail-rate</c>. Token calls are never failed, so a client can always refresh and retry.
 /// </summary>
-public sealed class FailureInjector(IEnumerable<int> codes, double rate, int? seed)
+public sealed class FailureInjector(IEnumerable<Fault> codes, double rate, int? seed)
 {
     private readonly Lock _lock = new();
-    private readonly Queue<int> _codes = new(codes);
+    private readonly Queue<Fault> _codes = new(codes);
     private readonly Random _random = seed is { } s ? new Random(s) : new Random();
 
     /// <summary>Queues more failures (also <c>POST /_sim/fail?codes=</c>).</summary>
-    public void Enqueue(IEnumerable<int> codes)
+    public void Enqueue(IEnumerable<Fault> codes)
     {
         lock (_lock)
         {
@@ -22,8 +22,8 @@ public sealed class FailureInjector(IEnumerable<int> codes, double rate, int? se
         }
     }
 
-    /// <summary>The errcode the next call must fail with, or null to let it through.</summary>
-    public int? Next()
+    /// <summary>How the next call must fail, or null to let it through.</summary>
+    public Fault? Next()
     {
         lock (_lock)
         {

@@ -6,8 +6,8 @@ public sealed record FakeApiOptions
     /// <summary>0 picks a free port (tests).</summary>
     public int Port { get; init; } = SimulatorDefaults.ApiPort;
 
-    /// <summary>Errcodes the next business calls fail with, one each, in order (<c>--fail 40001,45009</c>).</summary>
-    public IReadOnlyList<int> FailCodes { get; init; } = [];
+    /// <summary>Failures of the next business calls, one each, in order (<c>--fail 40001,45009,http503,hang</c>).</summary>
+    public IReadOnlyList<Fault> FailCodes { get; init; } = [];
 
     /// <summary>Probability (0..1) that a business call fails with errcode -1 "system error".</summary>
     public double FailRate { get; init; }

@@ -3,6 +3,8 @@ namespace WechatLogistics.Simulator.FakeApi;
 /// <summary>Adds <c>--latency-ms</c> to every call and fails business calls as <see cref="FailureInjector"/> decides.</summary>
 public sealed class FaultMiddleware(RequestDelegate next, FakeApiState state)
 {
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(120);
+
     /// <summary>Never failed on purpose: a client must always be able to get a token and retry.</summary>
     private static readonly HashSet<string> TokenPaths = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,12 +25,41 @@ public sealed class FaultMiddleware(RequestDelegate next, FakeApiState state)
             await Task.Delay(TimeSpan.FromMilliseconds(state.Options.LatencyMs), context.RequestAborted);
         }
 
-        if (!TokenPaths.Contains(path.Value ?? "") && state.Failures.Next() is { } errcode)
+        if (!TokenPaths.Contains(path.Value ?? "") && state.Failures.Next() is { } fault)
         {
-            await ApiErrors.Result(errcode, "injected by wechat-sim").ExecuteAsync(context);
+            await FailAsync(context, fault);
             return;
         }
 
         await next(context);
+    }
+
+    private static async Task FailAsync(HttpContext context, Fault fault)
+    {
+        if (fault.Hang)
+        {
+            // Held until the client's own timeout cancels it (capped, so a client without one does not hang forever),
+            // then dropped without an answer.
+            try
+            {
+                await Task.Delay(HangLimit, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            context.Abort();
+            return;
+        }
+
+        if (fault.HttpStatus != 0)
+        {
+            context.Response.StatusCode = fault.HttpStatus;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync($"<html><body>{fault.HttpStatus} injected by wechat-sim</body></html>", context.RequestAborted);
+            return;
+        }
+
+        await ApiErrors.Result(fault.ErrCode, "injected by wechat-sim").ExecuteAsync(context);
     }
 }

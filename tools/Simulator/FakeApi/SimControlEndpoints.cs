@@ -36,10 +36,10 @@ public static class SimControlEndpoints
         var parsed = FailCodes.TryParse(codes);
         if (parsed is null)
         {
-            return TypedResults.BadRequest(new { error = "codes must be a comma-separated list of errcodes, e.g. 40001,45009" });
+            return TypedResults.BadRequest(new { error = "codes must be " + FailCodes.Syntax });
         }
 
         state.Failures.Enqueue(parsed);
-        return TypedResults.Ok(new { queued = parsed });
+        return TypedResults.Ok(new { queued = parsed.Select(f => f.ToString()) });
     }
 }

@@ -1,5 +1,6 @@
 using Flurl.Http.Configuration;
 using Microsoft.Extensions.Options;
+using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Notifications;
@@ -18,13 +19,13 @@ public sealed class WeComRobotChannel : IOutboxChannel
     private readonly Lazy<WeComApiClient> _client;
 
     public WeComRobotChannel(
-        IFlurlClientCache http, IOptions<WeComOptions> wecom, IOptionsMonitor<MaintenanceOptions> maintenance, TimeProvider time, ILogger<WeComApiClient> logger)
+        IFlurlClientCache http, IOptions<WeComOptions> wecom, IOptions<WeChatOptions> wechat, IOptionsMonitor<MaintenanceOptions> maintenance, TimeProvider time, ILogger<WeComApiClient> logger)
     {
         _maintenance = maintenance;
         // Robot webhooks need no corp credentials or token (the key is the credential), so they work without the app section.
         _client = new(() => new WeComApiClient(
             http.Get(WeChatApiRegistration.WeComHost),
-            new WeComApiSettings { CorpId = "robot-only", CorpSecret = "unused", BaseUrl = wecom.Value.ApiBaseUrl, Timeout = WeChatApiRegistration.HttpTimeout },
+            new WeComApiSettings { CorpId = "robot-only", CorpSecret = "unused", BaseUrl = wecom.Value.ApiBaseUrl, Timeout = wechat.Value.ApiTimeout },
             new InMemoryAccessTokenStore(),
             time,
             logger));

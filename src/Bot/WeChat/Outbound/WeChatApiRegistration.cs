@@ -16,9 +16,6 @@ public static class WeChatApiRegistration
     /// <summary>The named Flurl client for qyapi.weixin.qq.com.</summary>
     public const string WeComHost = "wecom";
 
-    /// <summary>Per-call limit, matching <c>WeChatClientSettings.Timeout</c>; retries add their own attempts.</summary>
-    public static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>
     /// The outbound clients: <see cref="WeChatApiClient"/> (Official Account, <c>WeChat</c> section),
     /// <see cref="MiniProgramApiClient"/> (<c>MiniProgram</c>, optional) and <see cref="WeComApiClient"/> (<c>WeCom</c>,
@@ -29,9 +26,13 @@ public static class WeChatApiRegistration
         services.AddOptions<MiniProgramOptions>().Bind(configuration.GetSection(MiniProgramOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WeComOptions>().Bind(configuration.GetSection(WeComOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton<IFlurlClientCache>(sp => new FlurlClientCache()
-            .Add(WeChatHost, sp.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiBaseUrl, ConfigureHttp)
-            .Add(WeComHost, sp.GetRequiredService<IOptions<WeComOptions>>().Value.ApiBaseUrl, ConfigureHttp));
+        services.AddSingleton<IFlurlClientCache>(sp =>
+        {
+            var timeout = ApiTimeout(sp);
+            return new FlurlClientCache()
+                .Add(WeChatHost, sp.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiBaseUrl, builder => ConfigureHttp(builder, timeout))
+                .Add(WeComHost, sp.GetRequiredService<IOptions<WeComOptions>>().Value.ApiBaseUrl, builder => ConfigureHttp(builder, timeout));
+        });
 
         services.AddSingleton(sp =>
         {
@@ -55,7 +56,7 @@ public static class WeChatApiRegistration
 
             var settings = new WeComApiSettings
             {
-                CorpId = options.CorpId, CorpSecret = options.Secret, AgentId = options.AgentId, BaseUrl = options.ApiBaseUrl, Timeout = HttpTimeout,
+                CorpId = options.CorpId, CorpSecret = options.Secret, AgentId = options.AgentId, BaseUrl = options.ApiBaseUrl, Timeout = ApiTimeout(sp),
             };
             return new WeComApiClient(
                 sp.GetRequiredService<IFlurlClientCache>().Get(WeComHost), settings, sp.GetRequiredService<IAccessTokenStore>(),
@@ -69,14 +70,17 @@ public static class WeChatApiRegistration
     private static WeChatApiClient CreateWeChatClient(IServiceProvider sp, string appId, string appSecret)
     {
         var baseUrl = sp.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiBaseUrl;
-        var settings = new WeChatApiSettings { AppId = appId, AppSecret = appSecret, BaseUrl = baseUrl, Timeout = HttpTimeout };
+        var settings = new WeChatApiSettings { AppId = appId, AppSecret = appSecret, BaseUrl = baseUrl, Timeout = ApiTimeout(sp) };
         return new WeChatApiClient(
             sp.GetRequiredService<IFlurlClientCache>().Get(WeChatHost), settings, sp.GetRequiredService<IAccessTokenStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WeChatApiClient>>());
     }
 
-    private static void ConfigureHttp(IFlurlClientBuilder builder) => builder
-        .WithTimeout(HttpTimeout)
+    /// <summary>The per-attempt limit of every outbound call (<c>WeChat:ApiTimeoutSeconds</c>).</summary>
+    public static TimeSpan ApiTimeout(IServiceProvider services) => services.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiTimeout;
+
+    private static void ConfigureHttp(IFlurlClientBuilder builder, TimeSpan timeout) => builder
+        .WithTimeout(timeout)
         .UseSocketsHttpHandler(handler =>
         {
             // Long-lived clients must still notice DNS changes of the WeChat hosts: recycle pooled connections.

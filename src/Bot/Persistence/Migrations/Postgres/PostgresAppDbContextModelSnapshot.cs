@@ -107,6 +107,37 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("TicketNumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Bot.WeChat.Deferred.DeferredDelivery", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Receiver")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LeaseUntil");
+
+                    b.ToTable("DeferredDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Announcements.Announcement", b =>
                 {
                     b.Property<Guid>("Id")

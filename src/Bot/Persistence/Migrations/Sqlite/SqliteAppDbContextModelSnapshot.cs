@@ -102,6 +102,37 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("TicketNumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Bot.WeChat.Deferred.DeferredDelivery", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Receiver")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LeaseUntil");
+
+                    b.ToTable("DeferredDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Announcements.Announcement", b =>
                 {
                     b.Property<Guid>("Id")

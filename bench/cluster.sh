@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Scale-out benchmarks (issue: scale-out and hardening) on the production-shaped layout of scripts/cluster.sh —
+# nginx in front of N Bot instances on PostgreSQL and Redis, all on this machine:
+#   scale  webhook throughput and p99 through nginx to 1 and to 2 instances (the scaling ratio), beside the minimal
+#          Kestrel baseline of bench/webhook.sh measured directly in the same run;
+#   storm  a report storm: --students (5 000) students at once, each completing a 报修 dialog through nginx to 2
+#          instances (webhook-bench dialogs), beside the same students sending 帮助; the database must then hold
+#          exactly one ticket per student, the number each was told;
+#   soak   --minutes (10) of continuous 报修 dialogs through nginx to 2 instances, each instance's resident memory
+#          sampled every 30 s, then a minute idle: growth = the last load minute's RSS / the first load minute's.
+#   bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10]
+# Ports (all loopback): nginx 8281, Bots 5411…, PostgreSQL 5481, Redis 6431, wechat-sim 5491, dialog driver's fake
+# Official Account API 5492, baseline 5493. Installs redis-server, postgresql, nginx and wrk when missing.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+only="" seconds=15 connections=64 students=5000 minutes=10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) only="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --students) students="$2"; shift 2 ;;
+    --minutes) minutes="$2"; shift 2 ;;
+    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10]" >&2; exit 2 ;;
+  esac
+done
+bench_start cluster
+chmod 777 "$work" # PostgreSQL (user postgres) keeps the cluster's data and socket here
+ensure_tools wrk curl
+export CLUSTER_PORT=8281 CLUSTER_BOT_PORT=5411 CLUSTER_PG_PORT=5481 CLUSTER_REDIS_PORT=6431 CLUSTER_API_PORT=5491
+dialog_api_port=5492 base_port=5493
+lb="http://127.0.0.1:$CLUSTER_PORT"
+bench_dll=bench/WebhookBench/bin/Release/net10.0/webhook-bench.dll
+# One client address (this one) sends everything: the per-address callback limit is off, as in bench/webhook.sh.
+base_settings="WeChat__CallbackRateLimit__PermitsPerSecond=0"
+current=""
+
+cluster_up() { # cluster_up <name> <instances> [extra Bot settings…]: a fresh cluster in its own folder
+  local name="$1" n="$2"
+  shift 2
+  current="$work/$name"
+  CLUSTER_DIR="$current" CLUSTER_INSTANCES="$n" CLUSTER_BOT_SETTINGS="$base_settings $*" scripts/cluster.sh up 2>>"$work/cluster.log" \
+    || { echo "cluster $name did not start; see $work/cluster.log and $current" >&2; exit 1; }
+}
+
+cluster_down() { [ -z "$current" ] || CLUSTER_DIR="$current" scripts/cluster.sh down 2>>"$work/cluster.log" || true; current=""; }
+trap 'cluster_down; bench_cleanup' EXIT
+
+bot_pids() { cat "$current"/bot*.pid | paste -sd' '; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+rss_line() { local p out=""; for p in $(bot_pids); do out+=" $(rss_mb "$p")"; done; echo "${out# }"; }
+
+dotnet build -c Release -nologo -v q src/Bot >/dev/null
+dotnet build -c Release -nologo -v q bench/WebhookBench >/dev/null
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+
+if [ -z "$only" ] || [ "$only" = scale ]; then
+  dotnet "$bench_dll" baseline --port $base_port & track_pid $!
+  wait_up "http://127.0.0.1:$base_port/"
+  count=$(( seconds * 12000 ))
+  dotnet "$bench_dll" gen --count "$count" --out "$work/pushes.txt"
+  dotnet "$bench_dll" gen --count 150000 --out "$work/warm.txt"
+  run() { wrk_phase "$1" "$2" bench/webhook.lua "$seconds" "$connections" PUSHES_WARM="$work/warm.txt" PUSHES="$work/pushes.txt"; }
+  base=$(run baseline "http://127.0.0.1:$base_port")
+  # Each cluster is new (its own Redis and database), so the same unique pushes are new to each.
+  cluster_up scale1 1
+  one=$(run "nginx→1" "$lb")
+  echo "memory after the run (MB RSS): $(rss_line)"
+  cluster_down
+  cluster_up scale2 2
+  two=$(run "nginx→2" "$lb")
+  echo "memory after the run (MB RSS per instance): $(rss_line)"
+  cluster_down
+  echo "$base"; echo "$one"; echo "$two"
+  print_ratio "nginx→1 / baseline" "$base" "$one"
+  print_ratio "nginx→2 / baseline" "$base" "$two"
+  print_ratio "scaling nginx→2 / nginx→1" "$one" "$two"
+fi
+
+# The dialog driver serves the Official Account API itself (tokens, the customer-service messages of late answers),
+# so the Bots' WeChat calls go to it; WeCom (the new-ticket robot notices) stays on the cluster's wechat-sim.
+dialogs() { # dialogs <users> <rounds> <warm-up users> <prefix> <numbers file>
+  local cpu="" i=1 p
+  for p in $(bot_pids); do cpu+="bot$i=$p,"; i=$((i + 1)); done
+  cpu+="redis=$(cat "$current/redis.pid")"
+  dotnet "$bench_dll" dialogs --bot "$lb" --api-port "$dialog_api_port" --users "$1" --rounds "$2" --warmup-users "$3" \
+    --user-prefix "$4" --numbers-out "$5" --cpu "$cpu" --cpu-tree "db=$(head -n 1 "$current/pg/postmaster.pid")"
+}
+
+db_check() { # db_check <prefix> <numbers file>: the tickets of these students are exactly the numbers they were told
+  local sql="psql -h 127.0.0.1 -p $CLUSTER_PG_PORT -U postgres -d wechat_logistics -Atc"
+  $sql "SELECT \"Number\" FROM \"RepairTickets\" WHERE \"ReporterOpenId\" LIKE '$1%'" | LC_ALL=C sort >"$work/db-numbers.txt"
+  LC_ALL=C sort "$2" >"$work/told.txt"
+  local twice; twice=$($sql "SELECT COUNT(*) FROM (SELECT 1 FROM \"RepairTickets\" WHERE \"ReporterOpenId\" LIKE '$1%' GROUP BY \"ReporterOpenId\" HAVING COUNT(*) > 1) d")
+  if [ "$twice" = 0 ] && cmp -s "$work/told.txt" "$work/db-numbers.txt"; then
+    echo "database check: OK — $(wc -l <"$work/db-numbers.txt") tickets = the numbers told, one per student"
+  else
+    echo "database check: FAILED — $(wc -l <"$work/db-numbers.txt") tickets for $(wc -l <"$2") told, $twice students with more than one"
+    return 1
+  fi
+}
+
+if [ -z "$only" ] || [ "$only" = storm ]; then
+  cluster_up storm 2 "WeChat__ApiBaseUrl=http://127.0.0.1:$dialog_api_port"
+  echo "storm: $students students at once, nginx → 2 instances (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  prefix="o-storm-$(date +%s)-"
+  dialogs "$students" 1 200 "$prefix" "$work/storm-numbers.txt" | tee "$work/storm.txt"
+  db_check "$prefix" "$work/storm-numbers.txt"
+  echo "memory after the storm (MB RSS per instance): $(rss_line)"
+  echo "bot log fail/crit entries: $(cat "$current"/bot*.log | grep -cE '^(fail|crit):' || true)"
+  cluster_down
+fi
+
+if [ -z "$only" ] || [ "$only" = soak ]; then
+  cluster_up soak 2 "WeChat__ApiBaseUrl=http://127.0.0.1:$dialog_api_port"
+  echo "soak: $minutes minutes of 报修 dialogs (300 students a round), nginx → 2 instances; RSS in MB per instance every 30 s"
+  end=$(( $(date +%s) + minutes * 60 ))
+  round=0
+  (
+    while [ "$(date +%s)" -lt "$end" ]; do
+      round=$((round + 1))
+      dialogs 300 1 0 "o-soak-$round-$(date +%s)-" "$work/soak-numbers-$round.txt" >"$work/soak-round-$round.txt" 2>&1 || echo "round $round failed: see $work/soak-round-$round.txt"
+    done
+  ) & load_pid=$!
+  start=$(date +%s)
+  samples=()
+  while kill -0 "$load_pid" 2>/dev/null; do
+    sleep 30
+    line="$(rss_line)"; samples+=("$line")
+    echo "  t=$(( $(date +%s) - start )) s: $line"
+  done
+  wait "$load_pid" || true
+  echo "rounds run: $(ls "$work"/soak-round-*.txt | wc -l); tickets told: $(cat "$work"/soak-numbers-*.txt | wc -l)"
+  sleep 60
+  idle="$(rss_line)"
+  echo "  after 60 s idle: $idle"
+  first="${samples[1]:-${samples[0]}}" last="${samples[${#samples[@]}-1]}"
+  awk -v f="$first" -v l="$last" -v i="$idle" 'BEGIN {
+    n = split(f, a, " "); split(l, b, " "); split(i, c, " ")
+    for (k = 1; k <= n; k++) printf "instance %d: first load minute %d MB, last %d MB (growth %.2f×), idle %d MB\n", k, a[k], b[k], b[k] / a[k], c[k]
+  }'
+  cluster_down
+fi
