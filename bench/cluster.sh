@@ -34,6 +34,7 @@ bench_dll=bench/WebhookBench/bin/Release/net10.0/webhook-bench.dll
 # One client address (this one) sends everything: the per-address callback limit is off, as in bench/webhook.sh.
 base_settings="WeChat__CallbackRateLimit__PermitsPerSecond=0"
 current=""
+status=0
 
 cluster_up() { # cluster_up <name> <instances> [extra Bot settings…]: a fresh cluster in its own folder
   local name="$1" n="$2"
@@ -74,7 +75,8 @@ if [ -z "$only" ] || [ "$only" = scale ]; then
   echo "$base"; echo "$one"; echo "$two"
   print_ratio "nginx→1 / baseline" "$base" "$one"
   print_ratio "nginx→2 / baseline" "$base" "$two"
-  print_ratio "scaling nginx→2 / nginx→1" "$one" "$two"
+  awk -v one="$(rps_of "$one")" -v two="$(rps_of "$two")" -v p1="$(p99_of "$one")" -v p2="$(p99_of "$two")" \
+    'BEGIN { printf "scaling nginx→2 / nginx→1: throughput %.2f×, p99 %.2f×\n", two / one, p2 / p1 }'
 fi
 
 # The dialog driver serves the Official Account API itself (tokens, the customer-service messages of late answers),
@@ -104,8 +106,8 @@ if [ -z "$only" ] || [ "$only" = storm ]; then
   cluster_up storm 2 "WeChat__ApiBaseUrl=http://127.0.0.1:$dialog_api_port"
   echo "storm: $students students at once, nginx → 2 instances (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   prefix="o-storm-$(date +%s)-"
-  dialogs "$students" 1 200 "$prefix" "$work/storm-numbers.txt" | tee "$work/storm.txt"
-  db_check "$prefix" "$work/storm-numbers.txt"
+  dialogs "$students" 1 200 "$prefix" "$work/storm-numbers.txt" | tee "$work/storm.txt" || status=1
+  db_check "$prefix" "$work/storm-numbers.txt" || status=1
   echo "memory after the storm (MB RSS per instance): $(rss_line)"
   echo "bot log fail/crit entries: $(cat "$current"/bot*.log | grep -cE '^(fail|crit):' || true)"
   cluster_down
@@ -141,3 +143,4 @@ if [ -z "$only" ] || [ "$only" = soak ]; then
   }'
   cluster_down
 fi
+exit $status

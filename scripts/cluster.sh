@@ -116,7 +116,7 @@ kill_instance() { # kill_instance <i> [signal]
 
 write_nginx_conf() {
   local servers="" i
-  for i in $(seq 1 "$instances"); do servers+="    server 127.0.0.1:$(instance_port "$i") max_fails=1 fail_timeout=5s;"$'\n'; done
+  for i in $(seq 1 "$instances"); do servers+="    server 127.0.0.1:$(instance_port "$i") max_fails=0;"$'\n'; done
   mkdir -p "$dir/nginx"
   cat >"$dir/nginx/nginx.conf" <<EOF
 worker_processes 1;
@@ -144,9 +144,11 @@ $servers    keepalive 64;
       proxy_set_header Host \$host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
-      # A dead instance (refused, reset before an answer) is skipped. A request the instance already received is
-      # not re-sent (nginx does not retry POSTs by default): WeChat's own retry and our dedupe cover those.
-      proxy_next_upstream error timeout;
+      # A dead instance (connection refused) is skipped for the next one. A request the instance already received is
+      # not re-sent (nginx does not retry POSTs by default): WeChat's own retry and our dedupe cover those. Servers
+      # are never marked down (max_fails=0): nginx counts a slow answer as a failure too, and under a report storm
+      # it took both live instances out of rotation in turn and answered 502 to everyone.
+      proxy_next_upstream error;
       proxy_connect_timeout 1s;
       # WeChat waits 5 s; an answer later than that is useless to it.
       proxy_read_timeout 6s;

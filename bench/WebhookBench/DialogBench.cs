@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -167,6 +168,48 @@ internal static partial class DialogBench
             return result;
         }
 
+        /// <summary>
+        /// As WeChat's servers do: an attempt not answered with 200 within 5 s (a timeout, a 5xx from the load balancer)
+        /// is sent again, the same message, up to three attempts in all; the Bot answers a retry from the first
+        /// delivery's outcome.
+        /// </summary>
+        private async Task<(HttpStatusCode Status, string Body)> DeliverLikeWeChatAsync(Push push, PhaseResult result)
+        {
+            var status = HttpStatusCode.RequestTimeout;
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                if (attempt > 1)
+                {
+                    Interlocked.Increment(ref result.Retried);
+                }
+
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                try
+                {
+                    using var content = new StringContent(push.Body, Encoding.UTF8, "text/xml");
+                    using var response = await http.PostAsync(push.Path, content, timeout.Token);
+                    var body = await response.Content.ReadAsStringAsync(timeout.Token);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return (response.StatusCode, body);
+                    }
+
+                    status = response.StatusCode;
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+                {
+                    status = HttpStatusCode.RequestTimeout;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException)
+                {
+                    // Connection refused or reset: no answer, which WeChat also retries.
+                    status = HttpStatusCode.BadGateway;
+                }
+            }
+
+            return (status, "");
+        }
+
         private async Task UserAsync(string user, Step[] steps, Push[] pushes, PhaseResult result)
         {
             for (var i = 0; i < steps.Length; i++)
@@ -175,12 +218,10 @@ internal static partial class DialogBench
                 string? text;
                 try
                 {
-                    using var content = new StringContent(pushes[i].Body, Encoding.UTF8, "text/xml");
-                    using var response = await http.PostAsync(pushes[i].Path, content);
-                    var body = await response.Content.ReadAsStringAsync();
-                    if (!response.IsSuccessStatusCode)
+                    var (status, body) = await DeliverLikeWeChatAsync(pushes[i], result);
+                    if (status != HttpStatusCode.OK)
                     {
-                        result.Error($"HTTP {(int)response.StatusCode} at {steps[i].Name}");
+                        result.Error($"HTTP {(int)status} at {steps[i].Name} (3 attempts)");
                         return;
                     }
 
@@ -263,6 +304,9 @@ internal static partial class DialogBench
         public int Completed;
         public int Deferred;
 
+        /// <summary>Attempts sent again after a timeout or a 5xx, as WeChat retries.</summary>
+        public int Retried;
+
         public ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
 
         public double Seconds { get; set; }
@@ -325,7 +369,7 @@ internal static partial class DialogBench
                 builder.Append(CultureInfo.InvariantCulture, $", {DialogsPerSecond:F1} tickets/s");
             }
 
-            builder.Append(CultureInfo.InvariantCulture, $"; per msg p50 {Percentile(0.5):F1} ms p99 {Percentile(0.99):F1} ms; errors {Errors.Values.Sum()}; deferred {Deferred}");
+            builder.Append(CultureInfo.InvariantCulture, $"; per msg p50 {Percentile(0.5):F1} ms p99 {Percentile(0.99):F1} ms; errors {Errors.Values.Sum()}; deferred {Deferred}; retried {Retried}");
             builder.Append("; CPU ms/msg");
             for (var i = 0; i < cpuNames.Count; i++)
             {
