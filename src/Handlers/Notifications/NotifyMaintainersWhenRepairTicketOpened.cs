@@ -22,7 +22,7 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
         var parent = category?.ParentId is { } parentId ? await db.RepairCategories.FindAsync([parentId], ct) : null;
         var location = opened.LocationId is { } locationId ? await db.Locations.FindAsync([locationId], ct) : null;
 
-        var place = string.Join(' ', new[] { location?.Name, ticket?.LocationText }.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct());
+        var place = PlaceOf(location?.Name, ticket?.LocationText);
         var markdown = new StringBuilder()
             .Append("**新报修单 ").Append(opened.Number).Append("**")
             .Append(opened.Priority == Priority.Urgent ? " <font color=\"warning\">紧急</font>" : "").Append('\n')
@@ -33,6 +33,15 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
         var route = maintenance.CurrentValue.RouteFor(category?.Code, parent?.Code);
         return [new OutboxItem(OutboxChannel.WeComRobot, route, "ticket-opened:" + opened.TicketId.ToString("N"), new OutboxContent { Text = markdown })];
     }
+
+    /// <summary>
+    /// The building and what the student wrote, once: the chat's place already starts with the building's name
+    /// ("东区学生公寓1号楼 302"), a mini-program form may send only the room ("302室").
+    /// </summary>
+    internal static string PlaceOf(string? building, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? building ?? ""
+            : string.IsNullOrWhiteSpace(building) || text.Contains(building, StringComparison.Ordinal) ? text
+            : building + " " + text;
 
     /// <summary>Student text must not add markdown or font tags to the staff's message.</summary>
     private static string Safe(string text) =>

@@ -160,14 +160,28 @@ public sealed class NotificationTests
         Assert.Equal(1, published.Recipients);
     }
 
-    private static async Task<Guid> OpenTicketAsync(BotFactory host, string student, string category, string description)
+    [Fact]
+    public async Task TicketOpened_APlaceThatNamesItsBuilding_IsShownOnce()
+    {
+        await using var bed = await OutboxTestBed.CreateAsync();
+        var host = bed.StartHost(new Dictionary<string, string?> { ["Maintenance:RobotKeys:default"] = "robot-default" });
+
+        // What the chat dialog stores: the building's name and the room.
+        await OpenTicketAsync(host, bed.User(1), "WATER-LEAK", "水管漏水", "东区学生公寓1号楼 302");
+        await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(10), 1);
+
+        var markdown = (string)JsonNode.Parse(Assert.Single(bed.Fake.State.Log.Snapshot(), c => c.Path == Webhook).Body)!["markdown"]!["content"]!;
+        Assert.Contains("地点：<font color=\"comment\">东区学生公寓1号楼 302</font>", markdown);
+    }
+
+    private static async Task<Guid> OpenTicketAsync(BotFactory host, string student, string category, string description, string place = "302室")
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var day = DateOnly.FromDateTime(DateTime.UtcNow);
         var ticket = RepairTicket.Open(
             RepairTicketNumber.Create(day, await db.NextTicketSequenceAsync(day, CancellationToken.None)), student,
-            ReferenceDataSeed.CategoryId(category), ReferenceDataSeed.LocationId("E-D01"), "302室", description, [],
+            ReferenceDataSeed.CategoryId(category), ReferenceDataSeed.LocationId("E-D01"), place, description, [],
             category == "WATER-LEAK" ? Priority.Urgent : Priority.Normal, SlaPolicy.Default, DateTimeOffset.UtcNow);
         db.RepairTickets.Add(ticket);
         await db.SaveChangesAsync();
