@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
+using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.WeChat.Deferred;
 using WechatLogistics.Bot.WeChat.Outbound;
 using WechatLogistics.Handlers.Common;
@@ -115,10 +116,9 @@ public sealed partial class WeComReceiver(
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IOutbox>().Enqueue(
-            new OutboxItem(OutboxChannel.WeComApp, userId, "staff-reply:" + Guid.CreateVersion7().ToString("N"), new OutboxContent { Text = text.Content }));
-        await scope.ServiceProvider.GetRequiredService<IAppDbContext>().SaveChangesAsync(CancellationToken.None);
+        await scopes.QueueAsync(
+            new OutboxItem(OutboxChannel.WeComApp, userId, "staff-reply:" + Guid.CreateVersion7().ToString("N"), new OutboxContent { Text = text.Content }),
+            CancellationToken.None);
     }
 
     private IResult Reject(CallbackRejection rejection)

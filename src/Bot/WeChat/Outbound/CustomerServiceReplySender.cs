@@ -1,3 +1,4 @@
+using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Conversations;
 
@@ -17,10 +18,7 @@ public sealed partial class CustomerServiceReplySender(IServiceScopeFactory scop
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IOutbox>().Enqueue(
-            new OutboxItem(OutboxChannel.CustomerService, userId, "reply:" + Guid.CreateVersion7().ToString("N"), content));
-        await scope.ServiceProvider.GetRequiredService<IAppDbContext>().SaveChangesAsync(ct);
+        await scopes.QueueAsync(new OutboxItem(OutboxChannel.CustomerService, userId, "reply:" + Guid.CreateVersion7().ToString("N"), content), ct);
         LogQueued(logger, reply is TextChatReply ? "text" : "news", LogIds.ShortUser(userId));
     }
 
