@@ -51,6 +51,6 @@ internal static class IncidentViews
 
     /// <summary>The incident, tracked, with its emergency plan (the close rule reads it).</summary>
     public static async Task<Incident> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Incidents.Include(i => i.Plan).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)
+        await db.Incidents.Include(i => i.Plan).SingleOrDefaultAsync(i => i.Id == id, ct)
         ?? throw new Domain.Common.DomainException("incident.not_found", "没有找到这条预警。");
 }

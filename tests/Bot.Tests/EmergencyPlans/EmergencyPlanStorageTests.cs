@@ -178,6 +178,40 @@ public sealed class EmergencyPlanStorageTests
         Assert.Equal(5, (await desk.QueryAsync(new ListPlanTemplatesQuery(PlanDesk.Admin))).Count);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, true)]
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task AutoStart_WhenOn_ANewIncidentStartsItsTradesAutoStartPlanOnce_AsSystem(DatabaseProvider provider, bool on)
+    {
+        await using var desk = await PlanDesk.CreateAsync(provider, new Dictionary<string, string?> { ["Plans:AutoStart"] = on ? "true" : "false" });
+        var water = (await desk.QueryAsync(new ListPlanTemplatesQuery(PlanDesk.Admin))).Single(t => t.Code == "WATER-OUTAGE");
+        await desk.SendAsync(new UpdatePlanTemplateCommand(PlanDesk.Admin, water.Id, new PlanTemplateInput(
+            water.Name, water.Kind, water.CategoryId, true, water.NoticeTitle, water.NoticeBody, water.Steps)));
+        var network = await PlanDesk.IncidentAsync(desk, "NET-DOWN", "S-D01", "o-s1-");
+
+        var id = await PlanDesk.IncidentAsync(desk);
+        var queued = await desk.OutboxAsync(OutboxChannel.PlanAutoStart);
+
+        Assert.Equal(on ? 2 : 0, queued.Count); // one per new incident, whatever its trade
+        var first = await desk.SendAsync(new AutoStartEmergencyPlanCommand(id));
+        var again = await desk.SendAsync(new AutoStartEmergencyPlanCommand(id));
+        var noTemplate = await desk.SendAsync(new AutoStartEmergencyPlanCommand(network));
+        Assert.Equal((on, false, false), (first, again, noTemplate));
+        await using var db = desk.Database.CreateContext();
+        var plans = await db.EmergencyPlans.AsNoTracking().ToListAsync(Ct);
+        if (on)
+        {
+            var plan = Assert.Single(plans);
+            Assert.Equal((id, Incident.SystemActor, 5), (plan.IncidentId, plan.StartedBy, plan.Tasks.Count));
+            Assert.Equal(3, await db.OutboxMessages.CountAsync(m => m.CorrelationId != null, Ct)); // the notice, to the building's three reporters
+        }
+        else
+        {
+            Assert.Empty(plans);
+        }
+    }
+
     private static async Task<List<OutboxMessage>> NoticesAsync(StaffDesk desk, Guid announcementId)
     {
         await using var db = desk.Database.CreateContext();

@@ -26,9 +26,9 @@ internal static class PlanDesk
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<StaffDesk> CreateAsync(DatabaseProvider provider)
+    public static async Task<StaffDesk> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var desk = await StaffDesk.CreateAsync(provider, Start);
+        var desk = await StaffDesk.CreateAsync(provider, Start, settings);
         await using var db = desk.Database.CreateContext();
         var water = ReferenceDataSeed.TeamId("WATER-ELEC");
         db.StaffMembers.AddRange(
