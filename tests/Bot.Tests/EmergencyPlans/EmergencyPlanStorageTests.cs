@@ -212,6 +212,38 @@ public sealed class EmergencyPlanStorageTests
         }
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task WeComChat_ListsMyOpenTasks_AndFinishesOneByNumber(DatabaseProvider provider)
+    {
+        await using var desk = await PlanDesk.CreateAsync(provider);
+        var id = await PlanDesk.IncidentAsync(desk);
+        await desk.SendAsync(new StartEmergencyPlanCommand(id, PlanDesk.WaterDispatcher, null, null));
+
+        var listed = await ChatAsync(desk, PlanDesk.Wang, "任务");
+        var done = await ChatAsync(desk, PlanDesk.Wang, "完成任务 1 总阀已关");
+        var notMine = await ChatAsync(desk, PlanDesk.Wang, "完成任务 2");
+        var after = await ChatAsync(desk, PlanDesk.Wang, "我的任务");
+        var netLi = await ChatAsync(desk, PlanDesk.NetLi, "任务");
+
+        Assert.StartsWith("你的应急预案任务：\n1. 关闭总阀，排查故障点（东区学生公寓1号楼停水应急预案） 期限 ", listed, StringComparison.Ordinal);
+        Assert.Contains("\n4. 恢复后检查水压和水质（东区学生公寓1号楼停水应急预案）", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("回访住户", listed, StringComparison.Ordinal);
+        Assert.Equal("已完成任务 1「关闭总阀，排查故障点」（东区学生公寓1号楼停水应急预案）。", done);
+        Assert.Equal("你没有待办的预案任务 2。发送“任务”查看。", notMine);
+        Assert.DoesNotContain("1. 关闭总阀", after, StringComparison.Ordinal);
+        Assert.Equal("你暂时没有待办的应急预案任务。", netLi);
+        var plan = await desk.QueryAsync(new GetEmergencyPlanQuery(id));
+        Assert.Equal((PlanTaskStatus.Done, "wang", "总阀已关"), (plan.Tasks[0].Status, plan.Tasks[0].FinishedBy, plan.Tasks[0].Note));
+    }
+
+    private static async Task<string> ChatAsync(StaffDesk desk, string user, string text)
+    {
+        var reply = await desk.SendAsync(new Handlers.StaffChat.HandleStaffChatMessageCommand(
+            new Handlers.Conversations.ChatInput("wecom", user, Handlers.Conversations.ChatInputKind.Text, desk.Clock.GetUtcNow()) { Text = text }));
+        return Assert.IsType<Handlers.Conversations.TextChatReply>(reply).Content;
+    }
+
     private static async Task<List<OutboxMessage>> NoticesAsync(StaffDesk desk, Guid announcementId)
     {
         await using var db = desk.Database.CreateContext();
