@@ -33,6 +33,7 @@ public static class BotApp
         app.MapMiniProgramApi();
         app.MapOpenApi();
         app.MapIncidentEndpoints();
+        app.MapEmergencyPlanEndpoints();
         app.MapKpiEndpoints();
         app.MapAdminPage();
         return app;

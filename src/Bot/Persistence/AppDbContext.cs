@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
+using WechatLogistics.Domain.EmergencyPlans;
 using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
@@ -52,6 +53,10 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<PlanTemplate> PlanTemplates => Set<PlanTemplate>();
+
+    public DbSet<EmergencyPlan> EmergencyPlans => Set<EmergencyPlan>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 

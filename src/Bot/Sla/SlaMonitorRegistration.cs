@@ -14,6 +14,7 @@ public static class SlaMonitorRegistration
     {
         services.AddScoped<IKpiReader, KpiReader>();
         services.AddSingleton<IOutboxChannel, IncidentCheckChannel>();
+        services.AddSingleton<IOutboxChannel, PlanAutoStartChannel>();
         services.AddHostedService<SlaMonitor>();
         return services;
     }

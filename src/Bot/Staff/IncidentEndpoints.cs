@@ -32,11 +32,14 @@ public static class IncidentEndpoints
         return TypedResults.Created($"/api/staff/announcements/{result.Id}", result);
     }
 
-    private static async Task<Ok<IncidentSummary>> CloseAsync(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new CloseIncidentCommand(id, StaffName(user)), ct));
+    private static async Task<Ok<IncidentSummary>> CloseAsync(Guid id, CloseIncidentRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new CloseIncidentCommand(id, StaffName(user), request?.Summary), ct));
 
     internal static string StaffName(ClaimsPrincipal user) => user.FindFirstValue(StaffTokens.NameClaim) ?? "staff";
 }
+
+/// <summary>The summary (处置总结) is required when an emergency plan runs; it goes on the incident's timeline.</summary>
+public sealed record CloseIncidentRequest(string? Summary);
 
 /// <summary>Both optional: empty ones take a ready-made notice naming the building and the trade.</summary>
 public sealed record AnnounceIncidentRequest(string? Title, string? Body);

@@ -8,7 +8,7 @@ namespace WechatLogistics.Domain.Incidents;
 /// tell the building's residents in one step. At most one is open per trade and building (unique in storage); later
 /// reports link to it until staff close it.
 /// </summary>
-public sealed class Incident : Entity
+public sealed partial class Incident : Entity
 {
     private readonly List<IncidentTicket> _tickets = [];
 
@@ -75,6 +75,7 @@ public sealed class Incident : Entity
         }
 
         incident.TicketCount = incident._tickets.Count;
+        incident._timeline.Add(new IncidentTimelineEntry(now, SystemActor, IncidentTimelineAction.Opened, $"{incident.TicketCount}起同类报修，自动开启预警"));
         incident.Raise(new IncidentOpened(incident.Id, categoryId, buildingId, [.. incident._tickets.Select(t => t.TicketId)], now));
         return incident;
     }
@@ -96,22 +97,16 @@ public sealed class Incident : Entity
         return true;
     }
 
-    public void RecordAnnouncement(Guid announcementId, DateTimeOffset now)
+    public void RecordAnnouncement(Guid announcementId, DateTimeOffset now, string? announcedBy = null)
     {
         AnnouncementId = announcementId;
         AnnouncedAt = now;
         Version++;
+        _timeline.Add(new IncidentTimelineEntry(now, announcedBy ?? SystemActor, IncidentTimelineAction.Announced, "已通知该楼住户"));
     }
 
-    public void Close(string closedBy, DateTimeOffset now)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(closedBy);
-        EnsureOpen();
-        Status = IncidentStatus.Closed;
-        ClosedAt = now;
-        ClosedBy = closedBy.Length <= MaxActorLength ? closedBy : closedBy[..MaxActorLength];
-        Version++;
-    }
+    /// <summary>Closes without a summary: refused while a plan runs (see <see cref="Close(string, string?, DateTimeOffset)"/>).</summary>
+    public void Close(string closedBy, DateTimeOffset now) => Close(closedBy, null, now);
 
     public const int MaxActorLength = 64;
 

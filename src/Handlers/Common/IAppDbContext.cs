@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
+using WechatLogistics.Domain.EmergencyPlans;
 using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
@@ -60,6 +61,12 @@ public interface IAppDbContext
     DbSet<StaffMember> StaffMembers { get; }
 
     DbSet<RoutingRule> RoutingRules { get; }
+
+    /// <summary>Emergency plan templates (应急预案); the started plans belong to their incident (<see cref="Incident.Plan"/>).</summary>
+    DbSet<PlanTemplate> PlanTemplates { get; }
+
+    /// <summary>For reading plans and tasks across incidents; change them through the incident.</summary>
+    DbSet<EmergencyPlan> EmergencyPlans { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }

@@ -42,6 +42,12 @@ public enum OutboxChannel
     /// after the ticket's transaction committed, so it sees every report committed before it, and is retried like a send.
     /// </summary>
     IncidentCheck = 7,
+
+    /// <summary>
+    /// Not a message: start the auto-start emergency plan of a new incident (the text is the incident id), after the
+    /// incident committed, retried like a send (<c>Plans:AutoStart</c>).
+    /// </summary>
+    PlanAutoStart = 8,
 }
 
 public enum OutboxStatus

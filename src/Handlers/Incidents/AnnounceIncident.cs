@@ -33,7 +33,7 @@ public sealed class AnnounceIncidentCommandHandler(IAppDbContext db, ISender sen
             {
                 db.ChangeTracker.Clear();
                 var current = await IncidentViews.LoadAsync(db, command.Id, ct);
-                current.RecordAnnouncement(published.Id, time.GetUtcNow());
+                current.RecordAnnouncement(published.Id, time.GetUtcNow(), command.PublishedBy);
                 await db.SaveChangesAsync(ct);
                 break;
             }

@@ -19,7 +19,11 @@ public sealed record IncidentSummary(
     Guid? AnnouncementId,
     DateTimeOffset? AnnouncedAt,
     DateTimeOffset? ClosedAt,
-    string? ClosedBy);
+    string? ClosedBy,
+    PlanProgress? Plan = null);
+
+/// <summary>An incident's emergency plan at a glance: its name and how many of its tasks are done or skipped.</summary>
+public sealed record PlanProgress(string Name, int Finished, int Total, bool IsRunning);
 
 public sealed record IncidentDetails(IncidentSummary Incident, IReadOnlyList<IncidentTicketView> Tickets);
 
@@ -34,15 +38,19 @@ internal static class IncidentViews
         var buildingIds = incidents.Select(i => i.BuildingId).Distinct().ToList();
         var categories = await db.RepairCategories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var buildings = await db.Locations.AsNoTracking().Where(l => buildingIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
+        var incidentIds = incidents.Select(i => i.Id).ToList();
+        var plans = await db.EmergencyPlans.AsNoTracking().Where(p => incidentIds.Contains(p.IncidentId))
+            .ToDictionaryAsync(p => p.IncidentId, p => new PlanProgress(p.Name, p.FinishedCount, p.Tasks.Count, p.IsRunning), ct);
         return
         [
             .. incidents.Select(i => new IncidentSummary(
                 i.Id, i.Status, i.CategoryId, categories.GetValueOrDefault(i.CategoryId, "未知类别"), i.BuildingId, buildings.GetValueOrDefault(i.BuildingId, "未知楼栋"),
-                i.OpenedAt, i.FirstReportAt, i.LastReportAt, i.TicketCount, i.AnnouncementId, i.AnnouncedAt, i.ClosedAt, i.ClosedBy)),
+                i.OpenedAt, i.FirstReportAt, i.LastReportAt, i.TicketCount, i.AnnouncementId, i.AnnouncedAt, i.ClosedAt, i.ClosedBy, plans.GetValueOrDefault(i.Id))),
         ];
     }
 
+    /// <summary>The incident, tracked, with its emergency plan (the close rule reads it).</summary>
     public static async Task<Incident> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct)
+        await db.Incidents.Include(i => i.Plan).SingleOrDefaultAsync(i => i.Id == id, ct)
         ?? throw new Domain.Common.DomainException("incident.not_found", "没有找到这条预警。");
 }

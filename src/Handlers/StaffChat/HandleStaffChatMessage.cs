@@ -9,6 +9,7 @@ using WechatLogistics.Domain.Staff;
 using WechatLogistics.Handlers.Announcements;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Conversations;
+using WechatLogistics.Handlers.EmergencyPlans;
 using WechatLogistics.Handlers.StaffWork;
 
 namespace WechatLogistics.Handlers.StaffChat;
@@ -78,8 +79,39 @@ public sealed class HandleStaffChatMessageCommandHandler(
             StaffVerb.MyTickets => List("派给你的进行中工单", StaffChatTexts.NoneMine, await sender.Send(new ListMyTicketsQuery(user, PageSize: MaxListed), ct)),
             StaffVerb.Unassigned => List("待派工单", StaffChatTexts.NoneUnassigned, await sender.Send(new ListUnassignedQuery(user, PageSize: MaxListed), ct)),
             StaffVerb.Announce => await AnnounceAsync(user, argument, ct),
+            StaffVerb.PlanTasks => PlanTaskList(await sender.Send(new ListMyPlanTasksQuery(user), ct)),
+            StaffVerb.CompletePlanTask => await CompletePlanTaskAsync(user, argument, ct),
             _ => StaffChatTexts.Unknown,
         };
+    }
+
+    private static string PlanTaskList(IReadOnlyList<MyPlanTask> tasks)
+    {
+        if (tasks.Count == 0)
+        {
+            return StaffChatTexts.NoPlanTasks;
+        }
+
+        var text = new StringBuilder("你的应急预案任务：");
+        foreach (var task in tasks.Take(MaxListed))
+        {
+            text.Append('\n').Append(task.Number).Append(". ").Append(task.Title).Append("（").Append(task.Building).Append(task.PlanName).Append('）')
+                .Append(task.DueAt is { } due ? " 期限 " + CampusTime.Short(due) : "");
+        }
+
+        return text.Append(tasks.Count > MaxListed ? "\n" + StaffChatTexts.More(tasks.Count - MaxListed) : "").Append("\n完成后回复“完成任务 序号 备注”。").ToString();
+    }
+
+    private async Task<string> CompletePlanTaskAsync(string user, string argument, CancellationToken ct)
+    {
+        var parts = argument.Split(' ', 2, StringSplitOptions.TrimEntries);
+        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            return StaffChatTexts.NeedsTaskNumber;
+        }
+
+        var task = await sender.Send(new CompleteMyPlanTaskCommand(user, number, parts.Length > 1 ? parts[1] : null), ct);
+        return $"已完成任务 {task.Number}「{task.Title}」（{task.Building}{task.PlanName}）。";
     }
 
     // 公告 is for admins: the announcement reaches every student the office knows.

@@ -14,6 +14,8 @@ public static class StaffChatTexts
         "转派 R单号 工号（调度）\n" +
         "驳回 R单号 原因（调度）\n" +
         "公告 内容（管理员）\n" +
+        "任务 — 我的应急预案任务\n" +
+        "完成任务 序号 备注\n" +
         "直接发单号可查看详情。";
 
     public const string Unknown = "没看懂这条指令。发送“帮助”查看可用指令。";
@@ -25,6 +27,10 @@ public static class StaffChatTexts
     public const string NoneMine = "你手上暂时没有进行中的工单。";
 
     public const string NoneUnassigned = "暂时没有待派工单。";
+
+    public const string NoPlanTasks = "你暂时没有待办的应急预案任务。";
+
+    public const string NeedsTaskNumber = "请写明任务序号，例如：完成任务 2 已关闭总阀";
 
     public static string Announced(int recipients) => $"公告已发布，将发送给{recipients}位同学。";
 
@@ -39,6 +45,7 @@ public static class StaffChatTexts
     {
         "工号" => "1024",
         "公告内容" => "今晚22:00东区停水",
+        "任务序号" => "2 已关闭总阀",
         _ => "不属于水电维修",
     };
 }

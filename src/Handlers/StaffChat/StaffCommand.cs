@@ -17,6 +17,12 @@ public enum StaffVerb
     MyTickets,
     Unassigned,
     Announce,
+
+    /// <summary>任务: my open emergency-plan tasks.</summary>
+    PlanTasks,
+
+    /// <summary>完成任务 n 备注: finish one of them.</summary>
+    CompletePlanTask,
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace WechatLogistics.Handlers.StaffChat;
 
 /// <summary>
 /// Reads the short command lines workers type on a phone: <c>接单 R20261127-0042</c>, <c>完成 R20261127-0042 换了水龙头</c>,
-/// <c>退单 R… 不是水电问题</c>, <c>转派 R… 1024</c>, <c>我的工单</c>, <c>待派</c>, <c>公告 今晚停水</c>. The verb may touch the number
+/// <c>退单 R… 不是水电问题</c>, <c>转派 R… 1024</c>, <c>我的工单</c>, <c>待派</c>, <c>公告 今晚停水</c>, <c>任务</c>, <c>完成任务 2 已关阀</c>. The verb may touch the number
 /// (<c>接单R2026…</c>), full-width characters are folded, and each verb has a short form (<c>接</c>, <c>完</c>, <c>退</c>…).
 /// A bare ticket number shows the ticket.
 /// </summary>
@@ -28,6 +28,8 @@ public static class StaffCommandParser
         new(StaffVerb.MyTickets, ["我的工单", "我的"], false, null, false),
         new(StaffVerb.Unassigned, ["待派工单", "待派"], false, null, false),
         new(StaffVerb.Announce, ["公告"], false, "公告内容", true),
+        new(StaffVerb.PlanTasks, ["我的任务", "任务"], false, null, false),
+        new(StaffVerb.CompletePlanTask, ["完成任务"], false, "任务序号", true),
     ];
 
     private static readonly (string Word, VerbSpec Spec)[] WordsLongestFirst =
@@ -58,7 +60,8 @@ public static class StaffCommandParser
 
             var rest = line[word.Length..].TrimStart();
             // "接单R…" and "接单 R…" are the same; "接着…" is not a command (the word must end at a space or a number).
-            if (rest.Length == line.Length - word.Length && rest.Length > 0 && !StartsTicket(rest) && spec.Verb != StaffVerb.Announce)
+            if (rest.Length == line.Length - word.Length && rest.Length > 0 && !StartsTicket(rest) && spec.Verb != StaffVerb.Announce
+                && !(spec.Verb == StaffVerb.CompletePlanTask && char.IsAsciiDigit(rest[0])))
             {
                 continue;
             }

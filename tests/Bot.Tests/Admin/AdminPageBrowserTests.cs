@@ -124,7 +124,7 @@ public sealed class AdminPageBrowserTests
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    private static async Task LogInAsync(IPage page, string password)
+    internal static async Task LogInAsync(IPage page, string password)
     {
         await page.Locator("#login-user").FillAsync("demo-staff");
         await page.Locator("#login-password").FillAsync(password);
@@ -132,7 +132,7 @@ public sealed class AdminPageBrowserTests
     }
 
     /// <summary>Detection runs from the outbox after the report commits: poll the staff API, bounded.</summary>
-    private static async Task WaitForIncidentAsync(LiveBot bot)
+    internal static async Task WaitForIncidentAsync(LiveBot bot)
     {
         using var client = new HttpClient { BaseAddress = new Uri(bot.BaseUrl) };
         var login = await client.PostAsJsonAsync("/api/staff/login", new { userName = "demo-staff", password = StaffHost.Password }, Ct);

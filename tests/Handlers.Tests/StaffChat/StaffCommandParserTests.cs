@@ -52,6 +52,8 @@ public class StaffCommandParserTests
     [InlineData("帮助", StaffVerb.Help)]
     [InlineData("help", StaffVerb.Help)]
     [InlineData("？", StaffVerb.Help)]
+    [InlineData("任务", StaffVerb.PlanTasks)]
+    [InlineData("我的任务", StaffVerb.PlanTasks)]
     public void Lists_AndHelp_NeedNothingElse(string line, StaffVerb verb)
     {
         var (command, error) = StaffCommandParser.Parse(line);
@@ -68,6 +70,16 @@ public class StaffCommandParserTests
     }
 
     [Theory]
+    [InlineData("完成任务 2 已关闭总阀", "2 已关闭总阀")]
+    [InlineData("完成任务2", "2")]
+    [InlineData("完成任务 3", "3")]
+    public void CompletePlanTask_IsNotResolve_AndTakesTheNumberAndNote(string line, string argument)
+    {
+        Assert.Equal(new StaffCommand(StaffVerb.CompletePlanTask, null, argument), StaffCommandParser.Parse(line).Command);
+    }
+
+    [Theory]
+    [InlineData("完成任务", StaffVerb.CompletePlanTask, "请写明任务序号")]
     [InlineData("接单", StaffVerb.Accept, "请带上单号")]
     [InlineData("接单 42", StaffVerb.Accept, "请带上单号")]
     [InlineData("完成 R20261127-42", StaffVerb.Resolve, "请带上单号")]

@@ -141,12 +141,77 @@
           button.disabled = false;
         }
       }));
-      item.append(button, result);
+      item.append(button, result, planPanel(incident));
       return item;
     });
     $("incident-list").replaceChildren(...items);
     $("incident-banner").hidden = items.length === 0;
   }
+
+  // An incident's emergency plan (应急预案): start it (the trade's plan, with the expected restoration for the notice), or
+  // its progress — tasks done of total, each with its role, who finished it and when.
+  function planPanel(incident) {
+    const panel = el("div", null, "plan");
+    panel.dataset.incidentId = incident.id;
+    if (incident.plan) {
+      guard(async () => renderPlan(panel, await api("GET", planPath(incident.id))))().catch((error) => { panel.replaceChildren(el("span", error.message, "error")); });
+      return panel;
+    }
+    const expected = el("input");
+    expected.className = "plan-expected";
+    expected.placeholder = "预计恢复时间（如 今晚22:00）";
+    expected.maxLength = 30;
+    const start = el("button", "启动应急预案", "start-plan");
+    start.type = "button";
+    const result = el("span", "", "result");
+    start.addEventListener("click", guard(async () => {
+      start.disabled = true;
+      try {
+        const started = await api("POST", planPath(incident.id), { expected: expected.value || null });
+        renderPlan(panel, started.plan);
+        panel.prepend(el("span", "已启动，已通知 " + started.noticeRecipients + " 位住户", "result"));
+      } catch (error) {
+        if (error instanceof Unauthorized) throw error;
+        result.textContent = error.message;
+        start.disabled = false;
+      }
+    }));
+    panel.append(expected, start, result);
+    return panel;
+  }
+
+  function renderPlan(panel, plan) {
+    const heading = el("div", "应急预案「" + plan.name + "」：已完成 " + plan.finished + " / " + plan.total, "plan-progress");
+    const tasks = el("ol", null, "plan-tasks");
+    for (const task of plan.tasks) {
+      const item = el("li", task.title + " · " + task.roleName + (task.team ? "（" + task.team + "）" : ""));
+      item.dataset.number = task.number;
+      item.classList.add("task-" + task.status.toLowerCase());
+      if (task.status === "Open") {
+        item.append(el("span", task.dueAt ? " · 期限 " + formatTime(task.dueAt) : "", "due"));
+        const done = el("button", "完成", "complete-task");
+        done.type = "button";
+        done.addEventListener("click", guard(async () => {
+          done.disabled = true;
+          try {
+            renderPlan(panel, await api("POST", planPath(plan.incidentId) + "/tasks/" + task.number + "/complete", {}));
+          } catch (error) {
+            if (error instanceof Unauthorized) throw error;
+            item.append(el("span", error.message, "error"));
+            done.disabled = false;
+          }
+        }));
+        item.append(done);
+      } else {
+        const what = task.status === "Done" ? "已完成" : "已跳过";
+        item.append(el("span", " · " + what + " · " + (task.finishedByName || "") + " · " + formatTime(task.finishedAt) + (task.note ? " · " + task.note : ""), "who"));
+      }
+      tasks.append(item);
+    }
+    panel.replaceChildren(heading, tasks);
+  }
+
+  function planPath(incidentId) { return "/api/staff/incidents/" + encodeURIComponent(incidentId) + "/plan"; }
 
   async function loadKpis() {
     const today = new Date();

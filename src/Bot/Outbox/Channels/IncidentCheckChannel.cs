@@ -4,32 +4,13 @@ using WechatLogistics.Handlers.Incidents;
 
 namespace WechatLogistics.Bot.Outbox.Channels;
 
-/// <summary>
-/// Runs incident detection for the ticket named by the row (<see cref="DetectIncidentWhenRepairTicketOpened"/>): the outbox
-/// gives it what a message gets — it runs after the ticket committed, survives restarts, and is retried on failure.
-/// </summary>
-public sealed class IncidentCheckChannel(IServiceScopeFactory scopes) : IOutboxChannel
+/// <summary>Runs incident detection for the ticket named by the row (<see cref="DetectIncidentWhenRepairTicketOpened"/>).</summary>
+public sealed class IncidentCheckChannel(IServiceScopeFactory scopes) : CommandChannel(scopes)
 {
-    public OutboxChannel Channel => OutboxChannel.IncidentCheck;
+    public override OutboxChannel Channel => OutboxChannel.IncidentCheck;
 
-    public IReadOnlyList<RateLimitKey> RateLimitKeys(OutboxMessage message, OutboxContent content) => [];
+    protected override string What => "incident detection";
 
-    public async Task<SendOutcome> SendAsync(OutboxMessage message, OutboxContent content, CancellationToken ct)
-    {
-        if (!Guid.TryParse(content.Text, out var ticketId))
-        {
-            return new SendOutcome.Skip("not a ticket id");
-        }
-
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DetectIncidentCommand(ticketId), ct);
-            return SendOutcome.Sent;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return new SendOutcome.Transient(null, "incident detection failed: " + ex.GetType().Name);
-        }
-    }
+    protected override async ValueTask RunAsync(ISender sender, Guid id, CancellationToken ct) =>
+        await sender.Send(new DetectIncidentCommand(id), ct);
 }

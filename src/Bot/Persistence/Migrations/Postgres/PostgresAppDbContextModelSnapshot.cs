@@ -285,6 +285,109 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("RepairCategories", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Expected")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("EmergencyPlans", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.PlanTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AutoStart")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("NoticeBody")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("NoticeTitle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PlanTemplates", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Feedbacks.Feedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -382,6 +485,41 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.IncidentTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int?>("TaskNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("IncidentTimelineEntries", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
@@ -856,6 +994,115 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Incidents.Incident", null)
+                        .WithOne("Plan")
+                        .HasForeignKey("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.EmergencyPlans.PlanTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WechatLogistics.Domain.EmergencyPlans.PlanTask", "Tasks", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AssignedTo")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("FinishedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("FinishedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.Property<Guid?>("TeamId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("PlanId", "Number");
+
+                            b1.ToTable("PlanTasks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.PlanTemplate", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("WechatLogistics.Domain.EmergencyPlans.PlanStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("PlanTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("DeadlineMinutes");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(24);
+
+                            b1.Property<Guid?>("TeamId");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("PlanTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanTemplates");
+
+                            b1
+                                .ToJson("Steps")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanTemplateId");
+                        });
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
@@ -902,6 +1149,15 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("Tickets");
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.IncidentTimelineEntry", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Incidents.Incident", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
@@ -1061,6 +1317,13 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.Navigation("Plan");
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.RepairTickets.RepairTicket", b =>

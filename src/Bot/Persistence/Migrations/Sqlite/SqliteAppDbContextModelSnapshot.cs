@@ -280,6 +280,109 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("RepairCategories", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expected")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("EmergencyPlans", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.PlanTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutoStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeBody")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeTitle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PlanTemplates", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Feedbacks.Feedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -377,6 +480,41 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.IncidentTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaskNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("IncidentTimelineEntries", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
@@ -851,6 +989,115 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Incidents.Incident", null)
+                        .WithOne("Plan")
+                        .HasForeignKey("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.EmergencyPlans.PlanTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WechatLogistics.Domain.EmergencyPlans.PlanTask", "Tasks", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AssignedTo")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("FinishedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FinishedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("TeamId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PlanId", "Number");
+
+                            b1.ToTable("PlanTasks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.PlanTemplate", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("WechatLogistics.Domain.EmergencyPlans.PlanStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("PlanTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int?>("DeadlineMinutes");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(24);
+
+                            b1.Property<Guid?>("TeamId");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("PlanTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanTemplates");
+
+                            b1
+                                .ToJson("Steps")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanTemplateId");
+                        });
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
@@ -897,6 +1144,15 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Tickets");
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.IncidentTimelineEntry", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Incidents.Incident", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Locations.Location", b =>
@@ -1056,6 +1312,13 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Incidents.Incident", b =>
+                {
+                    b.Navigation("Plan");
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.RepairTickets.RepairTicket", b =>
