@@ -31,6 +31,8 @@ public static class BotApp
         app.MapOpenApi();
         app.MapIncidentEndpoints();
         app.MapKpiEndpoints();
+        app.MapScoreCardEndpoints();
+        app.MapVolunteerHoursEndpoints();
         app.MapAdminPage();
         return app;
     }

@@ -4,6 +4,7 @@ using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.Incidents;
 using WechatLogistics.Handlers.RepairTickets.Chat;
+using WechatLogistics.Handlers.ScoreCards;
 using WechatLogistics.Handlers.Sla;
 using WechatLogistics.Handlers.Volunteering;
 using WechatLogistics.Handlers.Notifications;
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddAnnouncements();
         services.AddSla();
         services.AddIncidents();
+        services.AddScoreCards();
+        services.AddVolunteerHours();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.ScoreCards;
 using WechatLogistics.Domain.Students;
 using WechatLogistics.Domain.Sla;
 using WechatLogistics.Domain.Staff;
@@ -52,6 +53,10 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<ScoreCardPeriod> ScoreCardPeriods => Set<ScoreCardPeriod>();
+
+    public DbSet<HoursEntry> HoursEntries => Set<HoursEntry>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 
