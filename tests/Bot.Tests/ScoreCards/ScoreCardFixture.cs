@@ -46,27 +46,18 @@ internal static class ScoreCardFixture
         var b1 = await desk.OpenAsync("NET-DOWN", "E-D01", "o-b1", T0.AddHours(4));
         var b2 = await desk.OpenAsync("NET-DOWN", "E-D01", "o-b2", T0.AddHours(5));
 
-        await desk.ActAsync(a1, t => Repair(t, "w1", dispatcher, T0, accept: 1, resolve: 4));
+        await desk.ActAsync(a1, t => StaffDesk.Repair(t, "w1", dispatcher, T0, accept: 1, resolve: 4));
         await desk.ActAsync(a1, t => t.Confirm("o-a1", 5, null, T0.AddHours(5)));
-        await desk.ActAsync(a2, t => Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 2, resolve: 10));
+        await desk.ActAsync(a2, t => StaffDesk.Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 2, resolve: 10));
         await desk.ActAsync(a2, t => t.Reopen("o-a2", "还是不行", T0.AddHours(12)));
-        await desk.ActAsync(a2, t => Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 12, resolve: 30));
+        await desk.ActAsync(a2, t => StaffDesk.Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 12, resolve: 30));
         await desk.ActAsync(a2, t => t.Confirm("o-a2", 1, "修了两次还慢", T0.AddHours(33)));
-        await desk.ActAsync(a3, t => Repair(t, "w2", dispatcher, T0.AddHours(2), accept: 9, resolve: 20));
+        await desk.ActAsync(a3, t => StaffDesk.Repair(t, "w2", dispatcher, T0.AddHours(2), accept: 9, resolve: 20));
         await desk.ActAsync(a3, t => t.Confirm("o-a3", 4, null, T0.AddHours(23)));
-        await desk.ActAsync(a4, t => Repair(t, "w2", dispatcher, T0.AddHours(3), accept: 1, resolve: 6));
-        await desk.ActAsync(b1, t => Repair(t, "w3", dispatcher, T0.AddHours(4), accept: 0.5, resolve: 2));
+        await desk.ActAsync(a4, t => StaffDesk.Repair(t, "w2", dispatcher, T0.AddHours(3), accept: 1, resolve: 6));
+        await desk.ActAsync(b1, t => StaffDesk.Repair(t, "w3", dispatcher, T0.AddHours(4), accept: 0.5, resolve: 2));
         await desk.ActAsync(b1, t => t.Confirm("o-b1", 2, "太慢", T0.AddHours(7)));
         desk.Clock.SetUtcNow(Now);
         return (a4, b2);
-    }
-
-    /// <summary>Assign 5 min before the accept, accept, start, resolve: hours after <paramref name="opened"/>.</summary>
-    public static void Repair(RepairTicket ticket, string worker, Actor dispatcher, DateTimeOffset opened, double accept, double resolve)
-    {
-        ticket.Assign(worker, dispatcher, opened.AddHours(accept).AddMinutes(-5));
-        ticket.Accept(worker, opened.AddHours(accept));
-        ticket.Start(worker, opened.AddHours((accept + resolve) / 2));
-        ticket.Resolve(worker, null, opened.AddHours(resolve));
     }
 }

@@ -64,7 +64,7 @@ public sealed class ScoreCardTests
         var locked = await desk.SendAsync(new LockScoreCardPeriodCommand(Admin, From, To, ScoreCardScope.Team));
         // Late data: A4 is confirmed with a complaint, B2 finally repaired and rated 5 (clock at 03-20, after the lock).
         await desk.ActAsync(a4, t => t.Confirm("o-a4", 1, "其实没修好", Now.AddHours(1)));
-        await desk.ActAsync(b2, t => Repair(t, "w3", Actor.Staff("dispatcher"), Now, accept: 1, resolve: 2));
+        await desk.ActAsync(b2, t => StaffDesk.Repair(t, "w3", Actor.Staff("dispatcher"), Now, accept: 1, resolve: 2));
         desk.Clock.SetUtcNow(Now.AddHours(3));
         await desk.ActAsync(b2, t => t.Confirm("o-b2", 5, null, Now.AddHours(3)));
         var afterwards = await desk.QueryAsync(new GetScoreCardsQuery(Admin, From, To, ScoreCardScope.Team));
