@@ -78,6 +78,29 @@ public sealed class VolunteerHoursTests
         Assert.Equal(2, await check.HoursEntries.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task SignupsCompletedBeforeTheLedger_GetTheirLineAtStart_Once(DatabaseProvider provider)
+    {
+        await using var desk = await CreateAsync(provider);
+        await WorkShiftAsync(desk);
+        await using (var db = desk.Database.CreateContext())
+        {
+            // As it stood before the ledger: the completed signup without its line.
+            db.HoursEntries.RemoveRange(db.HoursEntries);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await desk.Database.InitializeAsync(desk.Clock.GetUtcNow());
+        await desk.Database.InitializeAsync(desk.Clock.GetUtcNow());
+        var mine = await desk.QueryAsync(new GetMyHoursQuery(Volunteer));
+
+        Assert.Equal(1.5m, mine.Total);
+        var line = Assert.Single(mine.Entries);
+        Assert.Equal(("迎新引导", "2025-2026-2", false), (line.Shift, line.Term, line.IsManual));
+    }
+
     private static async Task<StaffDesk> CreateAsync(DatabaseProvider provider)
     {
         var desk = await StaffDesk.CreateAsync(provider, ShiftStart.AddDays(-1));
