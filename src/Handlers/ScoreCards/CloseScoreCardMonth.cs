@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.ScoreCards;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Handlers.Common;
@@ -50,8 +51,9 @@ public sealed class CloseScoreCardMonthCommandHandler(IAppDbContext db, IOutbox 
             await db.SaveChangesAsync(ct);
             return new CloseScoreCardMonthResult(from, true, messages);
         }
-        catch (Exception ex) when (StorageConflict.Is(ex))
+        catch (Exception ex) when (StorageConflict.Is(ex) || ex is DomainException { Code: ScoreCardPeriods.LockedCode })
         {
+            // Another instance locked the month first: its save, at the key or between our check and our lock.
             db.ChangeTracker.Clear();
             return new CloseScoreCardMonthResult(from, false, 0);
         }

@@ -50,7 +50,9 @@ internal static class ScoreCardPeriods
     public static ScoreCardReport Report(ScoreCardPeriod period) =>
         ScoreCardSnapshot.Read(period.Snapshot) with { LockedAt = period.LockedAt, LockedBy = period.LockedBy };
 
-    public static DomainException AlreadyLocked() => new("score_card.locked", "该考核期已锁定。");
+    public const string LockedCode = "score_card.locked";
+
+    public static DomainException AlreadyLocked() => new(LockedCode, "该考核期已锁定。");
 
     /// <summary>
     /// Computes the cards now and adds the locked period to the unit of work; the caller saves. A period locked meanwhile
