@@ -10,7 +10,7 @@ using WechatLogistics.Bot.Persistence;
 namespace WechatLogistics.KpiBench;
 
 /// <summary>
-/// Loads the semester: binary COPY on PostgreSQL, prepared INSERTs in transactions of 50 000 rows on SQLite, with the
+/// Loads the generated tickets: binary COPY on PostgreSQL, prepared INSERTs in transactions of 50 000 rows on SQLite, with the
 /// secondary indexes of RepairTickets dropped during the load and rebuilt after (then VACUUM ANALYZE on PostgreSQL).
 /// </summary>
 internal static class BulkLoader
@@ -21,7 +21,7 @@ internal static class BulkLoader
     [
         "Id", "Number", "ReporterOpenId", "CategoryId", "LocationId", "LocationText", "Description", "Priority", "Status", "Round",
         "AssigneeId", "OpenedAt", "ResponseDueAt", "ResolveDueAt", "FirstResponseAt", "StartedAt", "ResolvedAt", "ConfirmedAt", "ClosedAt",
-        "Rating", "Version", "Photos", "IdempotencyKey",
+        "Rating", "Version", "Photos", "IdempotencyKey", "TeamId",
     ];
 
     public static async Task<TimeSpan> LoadAsync(AppDbContext db, IEnumerable<SemesterTicket> tickets, CancellationToken ct)
@@ -90,6 +90,7 @@ internal static class BulkLoader
             await copy.WriteAsync(4, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync("[]", NpgsqlDbType.Jsonb, ct);
             await copy.WriteAsync(t.IdempotencyKey, NpgsqlDbType.Varchar, ct);
+            await WriteAsync(copy, t.TeamId, NpgsqlDbType.Uuid, ct);
         }
 
         await copy.CompleteAsync(ct);
@@ -123,6 +124,7 @@ internal static class BulkLoader
                     Text(t.Id), t.Number, t.Reporter, Text(t.CategoryId), Text(t.LocationId), "302室", "压测数据：设施故障，请尽快处理", t.Priority, t.Status, t.Round,
                     t.Assignee, t.OpenedAt.UtcTicks, t.ResponseDueAt.UtcTicks, t.ResolveDueAt.UtcTicks, t.FirstResponseAt?.UtcTicks, t.StartedAt?.UtcTicks,
                     t.ResolvedAt?.UtcTicks, t.ConfirmedAt?.UtcTicks, t.ClosedAt?.UtcTicks, t.Rating, 4, "[]", t.IdempotencyKey,
+                    t.TeamId is { } team ? Text(team) : null,
                 ];
                 for (var i = 0; i < values.Length; i++)
                 {

@@ -15,7 +15,8 @@ namespace WechatLogistics.KpiBench;
 /// <summary>
 /// bench/kpi.sh's driver: loads a semester of tickets, then times <see cref="GetKpisQuery"/> for the whole semester per
 /// dimension, in-process through the Bot's DI and Mediator, against two baselines from the same run: a plain count of
-/// the same tickets, and the same KPI query with the KPI indexes dropped. On PostgreSQL it prints the plans.
+/// the same tickets, and the same KPI query with the KPI indexes dropped. On PostgreSQL it prints the plans. With
+/// <c>--score-cards</c> it times the score cards instead, beside the KPI query they read (<see cref="ScoreCardBench"/>).
 /// </summary>
 internal static class KpiProgram
 {
@@ -27,6 +28,8 @@ internal static class KpiProgram
         var connectionString = Option(args, "--connection", "");
         var tickets = int.Parse(Option(args, "--tickets", "1000000"), CultureInfo.InvariantCulture);
         var runs = int.Parse(Option(args, "--runs", "3"), CultureInfo.InvariantCulture);
+        var days = int.Parse(Option(args, "--days", SemesterTickets.Days.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var scoreCards = args.Contains("--score-cards");
         var ct = CancellationToken.None;
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
@@ -44,14 +47,21 @@ internal static class KpiProgram
             await DatabaseInitializer.InitializeAsync(db, DateTimeOffset.UtcNow, ct);
             var categories = await db.RepairCategories.Where(c => c.ParentId != null).OrderBy(c => c.Code).Select(c => c.Id).ToListAsync(ct);
             var places = await db.Locations.Where(l => l.Kind == LocationKind.Building || l.Kind == LocationKind.Floor).OrderBy(l => l.Code).Select(l => l.Id).ToListAsync(ct);
-            var loaded = await BulkLoader.LoadAsync(db, SemesterTickets.Generate(tickets, categories, places), ct);
-            Console.WriteLine(Invariant($"loaded {await db.RepairTickets.CountAsync(ct):N0} tickets ({SemesterTickets.Days} days) in {loaded.TotalSeconds:F1} s (not counted below)"));
+            var teams = await ScoreCardBench.TeamsOfAsync(db, categories, ct);
+            var loaded = await BulkLoader.LoadAsync(db, SemesterTickets.Generate(tickets, categories, teams, places, days), ct);
+            Console.WriteLine(Invariant($"loaded {await db.RepairTickets.CountAsync(ct):N0} tickets ({days} days) in {loaded.TotalSeconds:F1} s (not counted below)"));
         }
 
         var from = CampusTime.DateOf(SemesterTickets.Start);
-        var to = from.AddDays(SemesterTickets.Days);
+        var to = from.AddDays(days);
         var baseline = await MedianAsync(runs, () => CountAsync(host.Services, from, to));
-        Console.WriteLine(Invariant($"baseline: SELECT count(*) of the semester's tickets: median {baseline:F0} ms"));
+        Console.WriteLine(Invariant($"baseline: SELECT count(*) of the period's tickets: median {baseline:F0} ms"));
+        if (scoreCards)
+        {
+            await ScoreCardBench.RunAsync(host.Services, from, to, runs, baseline);
+            return 0;
+        }
+
         var indexed = new Dictionary<KpiDimension, double>();
         foreach (var by in Dimensions)
         {
@@ -101,7 +111,7 @@ internal static class KpiProgram
         return 0;
     }
 
-    private static async Task KpisAsync(IServiceProvider services, DateOnly from, DateOnly to, KpiDimension by)
+    internal static async Task KpisAsync(IServiceProvider services, DateOnly from, DateOnly to, KpiDimension by)
     {
         await using var scope = services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetKpisQuery(from, to, by));
@@ -173,7 +183,7 @@ internal static class KpiProgram
         return string.Join('\n', lines);
     }
 
-    private static async Task<double> MedianAsync(int runs, Func<Task> action)
+    internal static async Task<double> MedianAsync(int runs, Func<Task> action)
     {
         await action(); // warm-up
         var times = new List<double>();
@@ -194,5 +204,5 @@ internal static class KpiProgram
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,11 +7,13 @@ namespace WechatLogistics.KpiBench;
 internal sealed record SemesterTicket(
     Guid Id, string Number, string Reporter, Guid CategoryId, Guid LocationId, string Priority, string Status, int Round, string? Assignee,
     DateTimeOffset OpenedAt, DateTimeOffset ResponseDueAt, DateTimeOffset ResolveDueAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? ResolvedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? ClosedAt, int? Rating, string IdempotencyKey);
+    DateTimeOffset? ResolvedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? ClosedAt, int? Rating, string IdempotencyKey, Guid? TeamId);
 
 /// <summary>
-/// A semester (18 weeks) of <c>count</c> tickets, deterministic (seeded random): ~3 % cancelled, 1 % rejected, 5 % reworked,
-/// the last two days still open, first responses from minutes to ~10 h, repairs from 1 h to 2 days, 60 % rated.
+/// A semester (18 weeks, or <c>days</c>: 365 for the score cards' year) of <c>count</c> tickets, deterministic (seeded
+/// random): ~3 % cancelled, 1 % rejected, 5 % reworked, the last two days still open, first responses from minutes to ~10 h,
+/// repairs from 1 h to 2 days, 60 % rated. Each ticket is in the team its category routes to (<c>teams</c>, aligned with
+/// <c>categories</c>).
 /// </summary>
 internal static class SemesterTickets
 {
@@ -19,11 +21,12 @@ internal static class SemesterTickets
 
     public static readonly DateTimeOffset Start = new(2026, 2, 22, 16, 0, 0, TimeSpan.Zero); // 2026-02-23 00:00 campus
 
-    public static IEnumerable<SemesterTicket> Generate(int count, IReadOnlyList<Guid> categories, IReadOnlyList<Guid> places)
+    public static IEnumerable<SemesterTicket> Generate(
+        int count, IReadOnlyList<Guid> categories, IReadOnlyList<Guid?> teams, IReadOnlyList<Guid> places, int days = Days)
     {
         var random = new Random(42);
-        var perDay = (count + Days - 1) / Days;
-        var end = Start.AddDays(Days);
+        var perDay = (count + days - 1) / days;
+        var end = Start.AddDays(days);
         for (var i = 0; i < count; i++)
         {
             var day = i / perDay;
@@ -58,7 +61,8 @@ internal static class SemesterTickets
                 confirmed,
                 closed,
                 rating,
-                i.ToString("x16", CultureInfo.InvariantCulture));
+                i.ToString("x16", CultureInfo.InvariantCulture),
+                teams[i % categories.Count]);
         }
     }
 }

@@ -35,6 +35,8 @@ public static class BotApp
         app.MapIncidentEndpoints();
         app.MapEmergencyPlanEndpoints();
         app.MapKpiEndpoints();
+        app.MapScoreCardEndpoints();
+        app.MapVolunteerHoursEndpoints();
         app.MapAdminPage();
         return app;
     }

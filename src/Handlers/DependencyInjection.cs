@@ -5,6 +5,7 @@ using WechatLogistics.Handlers.EmergencyPlans;
 using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.Incidents;
 using WechatLogistics.Handlers.RepairTickets.Chat;
+using WechatLogistics.Handlers.ScoreCards;
 using WechatLogistics.Handlers.Sla;
 using WechatLogistics.Handlers.Volunteering;
 using WechatLogistics.Handlers.Notifications;
@@ -30,6 +31,8 @@ public static class DependencyInjection
         services.AddSla();
         services.AddIncidents();
         services.AddEmergencyPlans();
+        services.AddScoreCards();
+        services.AddVolunteerHours();
         return services;
     }
 }

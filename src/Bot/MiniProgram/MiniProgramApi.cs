@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.MiniProgram.Auth;
 using WechatLogistics.Bot.MiniProgram.Endpoints;
 using WechatLogistics.Bot.MiniProgram.Photos;
+using WechatLogistics.Bot.Staff;
 using WechatLogistics.Bot.WeChat.Audience;
 
 namespace WechatLogistics.Bot.MiniProgram;
@@ -28,7 +29,7 @@ public static class MiniProgramApi
         mini.MapMiniAuthEndpoints();
 
         var student = mini.MapGroup("").RequireAuthorization(MiniTokens.Policy).RequireRateLimiting(MiniRateLimits.PerStudent);
-        student.MapMiniReferenceEndpoints().MapMiniTicketEndpoints().MapMiniServiceEndpoints().MapMiniNoticeEndpoints();
+        student.MapMiniReferenceEndpoints().MapMiniTicketEndpoints().MapMiniServiceEndpoints().MapMiniNoticeEndpoints().MapMiniHoursEndpoints();
 
         // Three photos and the form around them; larger bodies are refused by the server before they are read.
         var photoBytes = app.ServiceProvider.GetRequiredService<IOptions<MiniApiOptions>>().Value.PhotoMaxBytes;

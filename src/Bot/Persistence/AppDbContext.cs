@@ -8,6 +8,7 @@ using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.ScoreCards;
 using WechatLogistics.Domain.Students;
 using WechatLogistics.Domain.Sla;
 using WechatLogistics.Domain.Staff;
@@ -57,6 +58,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<PlanTemplate> PlanTemplates => Set<PlanTemplate>();
 
     public DbSet<EmergencyPlan> EmergencyPlans => Set<EmergencyPlan>();
+    public DbSet<ScoreCardPeriod> ScoreCardPeriods => Set<ScoreCardPeriod>();
+
+    public DbSet<HoursEntry> HoursEntries => Set<HoursEntry>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 

@@ -38,7 +38,8 @@ public sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<Sla
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    /// <summary>The next tick, or false once the host stops.</summary>
+    internal static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
     {
         try
         {

@@ -7,8 +7,8 @@ namespace WechatLogistics.Bot.Sla;
 public static class SlaMonitorRegistration
 {
     /// <summary>
-    /// The staff side's background and storage pieces: the SLA monitor, the incident-detection outbox channel and the KPI
-    /// reader (register after persistence and the outbox: the monitor starts once the database is migrated).
+    /// The staff side's background and storage pieces: the SLA monitor, the score-card period-end job, the incident-detection outbox
+    /// channel and the KPI reader (register after persistence and the outbox: the monitor starts once the database is migrated).
     /// </summary>
     public static IServiceCollection AddSlaMonitorAndKpis(this IServiceCollection services)
     {
@@ -16,6 +16,7 @@ public static class SlaMonitorRegistration
         services.AddSingleton<IOutboxChannel, IncidentCheckChannel>();
         services.AddSingleton<IOutboxChannel, PlanAutoStartChannel>();
         services.AddHostedService<SlaMonitor>();
+        services.AddHostedService<ScoreCardMonitor>();
         return services;
     }
 }

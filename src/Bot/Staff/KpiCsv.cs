@@ -39,10 +39,14 @@ public static class KpiCsv
             Line(csv, [f.SubjectName, f.Place ?? "全部", Number(f.Count), Number(f.AverageStars)]);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return Bytes(csv);
     }
 
-    private static void Line(StringBuilder csv, IEnumerable<string> cells) => csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    /// <summary>The finished sheet with the byte-order mark Excel needs.</summary>
+    public static byte[] Bytes(StringBuilder csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+
+    /// <summary>One CRLF-terminated row, each cell quoted and defused as needed (the other exports share it).</summary>
+    public static void Line(StringBuilder csv, IEnumerable<string> cells) => csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
 
     private static string Cell(string value)
     {
@@ -50,7 +54,9 @@ public static class KpiCsv
         return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 
-    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+    public static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -31,11 +31,11 @@ public static class StaffReferenceDataEndpoints
             ListAsync(s, new ListStaffMembersQuery(Actor(u), teamId), ct))
             .WithName("StaffListMembers").WithSummary("Staff members, optionally of one team");
         data.MapPost("/staff-members", (StaffMemberRequest b, ClaimsPrincipal u, ISender s, CancellationToken ct) =>
-            CreatedAsync(s, new CreateStaffMemberCommand(Actor(u), b.UserId ?? "", b.DisplayName ?? "", b.EmployeeNo ?? "", b.Role, b.TeamId),
+            CreatedAsync(s, new CreateStaffMemberCommand(Actor(u), b.UserId ?? "", b.DisplayName ?? "", b.EmployeeNo ?? "", b.Role, b.TeamId) { WeChatOpenId = b.WeChatOpenId },
                 v => $"/api/staff/staff-members/{v.UserId}", ct))
             .RequireAuthorization(StaffRoles.AdminPolicy).WithName("StaffCreateMember").WithSummary("Add a staff member (WeCom UserId, 工号, role, team)");
         data.MapPut("/staff-members/{userId}", (string userId, StaffMemberRequest b, ClaimsPrincipal u, ISender s, CancellationToken ct) =>
-            OkAsync(s, new UpdateStaffMemberCommand(Actor(u), userId, b.DisplayName ?? "", b.Role, b.TeamId, b.IsActive ?? true), ct))
+            OkAsync(s, new UpdateStaffMemberCommand(Actor(u), userId, b.DisplayName ?? "", b.Role, b.TeamId, b.IsActive ?? true) { WeChatOpenId = b.WeChatOpenId }, ct))
             .RequireAuthorization(StaffRoles.AdminPolicy).WithName("StaffUpdateMember").WithSummary("Change a member's name, role, team or active flag");
 
         data.MapGet("/routing-rules", (ClaimsPrincipal u, ISender s, CancellationToken ct) => ListAsync(s, new ListRoutingRulesQuery(Actor(u)), ct))
@@ -86,7 +86,7 @@ public static class StaffReferenceDataEndpoints
 
 public sealed record TeamRequest(string? Name, bool? IsActive);
 
-public sealed record StaffMemberRequest(string? UserId, string? DisplayName, string? EmployeeNo, StaffRole Role, Guid? TeamId, bool? IsActive);
+public sealed record StaffMemberRequest(string? UserId, string? DisplayName, string? EmployeeNo, StaffRole Role, Guid? TeamId, bool? IsActive, string? WeChatOpenId = null);
 
 public sealed record RoutingRuleRequest(Guid? BuildingId, Guid? CategoryId, Guid TeamId, bool? IsActive);
 

@@ -48,7 +48,10 @@ public sealed class Feedback : Entity
     public string? VisibleAuthorOpenId => IsAnonymous ? null : AuthorOpenId;
 
     /// <summary>A low score (1–2 stars) must say why, so the office can act on it (GLPI / FreeITSM practice).</summary>
-    public static bool RequiresReason(int stars) => stars is >= 1 and <= 2;
+    public static bool RequiresReason(int stars) => stars is >= 1 and <= MaxStarsAskingWhy;
+
+    /// <summary>The highest low score: at or below it a rating asks why, and the KPIs count it as a complaint (差评).</summary>
+    public const int MaxStarsAskingWhy = 2;
 
     /// <param name="id">A caller-chosen id (an idempotency key: a retried submit then clashes with the first one
     /// instead of storing a second feedback); a new version-7 id when omitted.</param>

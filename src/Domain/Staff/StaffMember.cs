@@ -32,6 +32,12 @@ public sealed partial class StaffMember
     /// <summary>An inactive member can neither sign in to the staff API nor act, and gets no new tickets.</summary>
     public bool IsActive { get; private set; }
 
+    /// <summary>
+    /// The member's own WeChat OpenId when they are also a student volunteer: a coordinator cannot enter volunteer hours
+    /// for this identity (or any OpenId linked to it).
+    /// </summary>
+    public string? WeChatOpenId { get; private set; }
+
     public static StaffMember Create(string userId, string displayName, string employeeNo, StaffRole role, Guid? teamId)
     {
         var member = new StaffMember
@@ -63,6 +69,9 @@ public sealed partial class StaffMember
         Role = role;
         TeamId = teamId;
     }
+
+    public void LinkWeChat(string? openId) =>
+        WeChatOpenId = Text.Optional(openId, MaxUserIdLength, "staff.invalid", $"微信OpenId不能超过{MaxUserIdLength}个字符。");
 
     public void Deactivate() => IsActive = false;
 

@@ -9,6 +9,7 @@ using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Notifications;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Domain.ScoreCards;
 using WechatLogistics.Domain.Students;
 using WechatLogistics.Domain.Sla;
 using WechatLogistics.Domain.Staff;
@@ -67,6 +68,11 @@ public interface IAppDbContext
 
     /// <summary>For reading plans and tasks across incidents; change them through the incident.</summary>
     DbSet<EmergencyPlan> EmergencyPlans { get; }
+    /// <summary>Locked score-card periods with their snapshots (the key makes each period locked once).</summary>
+    DbSet<ScoreCardPeriod> ScoreCardPeriods { get; }
+
+    /// <summary>The volunteer hours ledger (志愿时长): completions and coordinators' manual entries.</summary>
+    DbSet<HoursEntry> HoursEntries { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }

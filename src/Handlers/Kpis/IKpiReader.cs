@@ -22,6 +22,7 @@ public sealed record Percentiles(double Median, double P90);
 /// <param name="ResponseBreached">Accepted late, or still waiting after the due time.</param>
 /// <param name="Resolved">Tickets resolved at least once (resolved now, or reopened since).</param>
 /// <param name="Reworked">Tickets reopened at least once (Round &gt; 1).</param>
+/// <param name="Complaints">Tickets rated 1–2 stars (a low score, which asks the student why).</param>
 public sealed record TicketKpiRow(
     string Key,
     long Opened,
@@ -35,4 +36,5 @@ public sealed record TicketKpiRow(
     long Resolved,
     long Reworked,
     double? RatingAverage,
-    long Ratings);
+    long Ratings,
+    long Complaints = 0);

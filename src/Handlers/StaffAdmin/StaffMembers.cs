@@ -7,7 +7,10 @@ namespace WechatLogistics.Handlers.StaffAdmin;
 
 public sealed record StaffMemberView(string UserId, string DisplayName, string EmployeeNo, StaffRole Role, Guid? TeamId, bool IsActive)
 {
-    public static StaffMemberView Of(StaffMember m) => new(m.UserId, m.DisplayName, m.EmployeeNo, m.Role, m.TeamId, m.IsActive);
+    /// <summary>The member's own WeChat OpenId, when they are also a student volunteer.</summary>
+    public string? WeChatOpenId { get; init; }
+
+    public static StaffMemberView Of(StaffMember m) => new(m.UserId, m.DisplayName, m.EmployeeNo, m.Role, m.TeamId, m.IsActive) { WeChatOpenId = m.WeChatOpenId };
 }
 
 public sealed record ListStaffMembersQuery(string ActorUserId, Guid? TeamId = null) : IQuery<IReadOnlyList<StaffMemberView>>;
@@ -16,6 +19,9 @@ public sealed record ListStaffMembersQuery(string ActorUserId, Guid? TeamId = nu
 public sealed record CreateStaffMemberCommand(string ActorUserId, string UserId, string DisplayName, string EmployeeNo, StaffRole Role, Guid? TeamId)
     : ICommand<StaffMemberView>, IValidatable
 {
+    /// <summary>The member's own WeChat OpenId, when they are also a student volunteer (no hours for themselves).</summary>
+    public string? WeChatOpenId { get; init; }
+
     public IEnumerable<ValidationError> Validate() =>
     [
         .. InputRules.UserId(nameof(UserId), UserId),
@@ -25,10 +31,12 @@ public sealed record CreateStaffMemberCommand(string ActorUserId, string UserId,
     ];
 }
 
-/// <summary>Replaces name, role, team and the active flag (an inactive member gets no tickets and cannot act).</summary>
+/// <summary>Replaces name, role, team, the active flag (an inactive member gets no tickets and cannot act) and the linked OpenId.</summary>
 public sealed record UpdateStaffMemberCommand(string ActorUserId, string UserId, string DisplayName, StaffRole Role, Guid? TeamId, bool IsActive)
     : ICommand<StaffMemberView>, IValidatable
 {
+    public string? WeChatOpenId { get; init; }
+
     public IEnumerable<ValidationError> Validate() =>
     [
         .. InputRules.Required(nameof(DisplayName), DisplayName, StaffMember.MaxNameLength, "姓名"),
@@ -58,6 +66,7 @@ public sealed class StaffMembersHandler(IAppDbContext db)
         await AdminAccess.AdminAsync(db, command.ActorUserId, ct);
         await EnsureTeamAsync(command.TeamId, ct);
         var member = StaffMember.Create(command.UserId, command.DisplayName, command.EmployeeNo, command.Role, command.TeamId);
+        member.LinkWeChat(command.WeChatOpenId);
         if (await db.StaffMembers.AnyAsync(m => m.UserId == member.UserId || m.EmployeeNo == member.EmployeeNo, ct))
         {
             throw AdminAccess.Duplicate("staff", $"账号 {member.UserId} 或工号 {member.EmployeeNo} 已存在。");
@@ -75,6 +84,7 @@ public sealed class StaffMembersHandler(IAppDbContext db)
         var member = await db.StaffMembers.SingleOrDefaultAsync(m => m.UserId == command.UserId, ct) ?? throw AdminAccess.NotFound("staff");
         member.Rename(command.DisplayName);
         member.ChangeRole(command.Role, command.TeamId);
+        member.LinkWeChat(command.WeChatOpenId);
         AdminAccess.SetActive(command.IsActive, member.Activate, member.Deactivate);
 
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using WechatLogistics.Domain.Volunteering;
 using WechatLogistics.Handlers.Common;
 
@@ -12,7 +11,7 @@ public sealed record CompleteShiftCommand(string VolunteerOpenId, Guid ShiftId) 
 }
 
 /// <param name="Hours">Credited for this shift.</param>
-/// <param name="TotalHours">The volunteer's hours over all completed shifts, this one included (志愿时长).</param>
+/// <param name="TotalHours">The volunteer's ledger total, this shift included (志愿时长, manual entries too).</param>
 public sealed record CompleteShiftResult(Guid ShiftId, decimal Hours, decimal TotalHours);
 
 public sealed class CompleteShiftCommandHandler(IAppDbContext db, TimeProvider time)
@@ -23,15 +22,14 @@ public sealed class CompleteShiftCommandHandler(IAppDbContext db, TimeProvider t
         var hours = await ShiftUpdate.RunAsync(db, command.ShiftId, shift =>
         {
             ShiftUpdate.OwnSignup(shift, command.VolunteerOpenId);
-            return ValueTask.FromResult(shift.Complete(command.VolunteerOpenId, time.GetUtcNow()));
+            var credited = shift.Complete(command.VolunteerOpenId, time.GetUtcNow());
+            // The ledger line is saved with the completion, in one transaction. A retry after a conflict starts from a
+            // cleared tracker, so the line is added once; the signup-id key backs that up.
+            db.HoursEntries.Add(HoursEntry.ForCompletion(shift.DomainEvents.OfType<ShiftSignupCompleted>().Last()));
+            return ValueTask.FromResult(credited);
         }, ct);
 
-        // Summed here rather than in SQL: SQLite cannot aggregate decimals.
-        var credited = await db.VolunteerShifts.AsNoTracking()
-            .SelectMany(s => s.Signups)
-            .Where(s => s.VolunteerOpenId == command.VolunteerOpenId && s.Status == SignupStatus.Completed)
-            .Select(s => s.Hours)
-            .ToListAsync(ct);
-        return new CompleteShiftResult(command.ShiftId, hours, credited.Sum(h => h ?? 0));
+        var entries = await VolunteerHoursLedger.EntriesAsync(db, [command.VolunteerOpenId], ct);
+        return new CompleteShiftResult(command.ShiftId, hours, entries.Sum(e => e.Hours));
     }
 }

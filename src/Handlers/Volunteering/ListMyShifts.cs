@@ -22,7 +22,7 @@ public sealed record ListMyShiftsQuery(string VolunteerOpenId) : IQuery<MyShifts
     }
 }
 
-/// <param name="TotalHours">Hours credited over all completed shifts.</param>
+/// <param name="TotalHours">The volunteer's hours ledger total (completed shifts and manual entries).</param>
 public sealed record MyShifts(IReadOnlyList<MyShift> Items, decimal TotalHours);
 
 /// <param name="WaitlistPosition">1 = next to be promoted; null unless waitlisted.</param>
@@ -59,7 +59,8 @@ public sealed class ListMyShiftsQueryHandler(IAppDbContext db, TimeProvider time
                 x.Shift.WaitlistPositionOf(me), x.Signup.Hours,
                 [.. x.Shift.ActionsFor(me, now).Where(a => a != SignupAction.Claim)]))
             .ToList();
-        var total = shifts.Sum(s => s.SignupOf(me)!.Status == SignupStatus.Completed ? s.SignupOf(me)!.Hours ?? 0 : 0);
+        // The ledger's total: completed shifts and coordinators' entries alike (志愿时长 is one number everywhere).
+        var total = (await VolunteerHoursLedger.EntriesAsync(db, [me], ct)).Sum(e => e.Hours);
         return new MyShifts(items, total);
     }
 }

@@ -139,17 +139,17 @@ public sealed class KpiTests
         var t6 = await desk.OpenAsync("ELEC-LIGHT", "E-D01", "o-6", T0.AddHours(5));
         await desk.OpenAsync("WATER-TAP", "E-D01", "o-8", new DateTimeOffset(2026, 3, 9, 2, 0, 0, TimeSpan.Zero));
 
-        await desk.ActAsync(t7, t => Repair(t, "w1", dispatcher, T0.AddHours(-24), accept: 1, resolve: 3));
+        await desk.ActAsync(t7, t => StaffDesk.Repair(t, "w1", dispatcher, T0.AddHours(-24), accept: 1, resolve: 3));
         await desk.ActAsync(t7, t => t.Confirm("o-7", 3, null, T0.AddHours(1)));
-        await desk.ActAsync(t1, t => Repair(t, "w1", dispatcher, T0, accept: 0.5, resolve: 2));
+        await desk.ActAsync(t1, t => StaffDesk.Repair(t, "w1", dispatcher, T0, accept: 0.5, resolve: 2));
         await desk.ActAsync(t1, t => t.Confirm("o-1", 5, null, T0.AddHours(3)));
-        await desk.ActAsync(t2, t => Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 2, resolve: 10));
+        await desk.ActAsync(t2, t => StaffDesk.Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 2, resolve: 10));
         await desk.ActAsync(t2, t => t.Reopen("o-2", "还是漏水", T0.AddHours(12)));
-        await desk.ActAsync(t2, t => Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 12, resolve: 30));
+        await desk.ActAsync(t2, t => StaffDesk.Repair(t, "w1", dispatcher, T0.AddHours(1), accept: 12, resolve: 30));
         await desk.ActAsync(t2, t => t.Confirm("o-2", 2, "修了两次", T0.AddHours(32)));
-        await desk.ActAsync(t3, t => Repair(t, "w2", dispatcher, T0.AddHours(2), accept: 9, resolve: 20));
+        await desk.ActAsync(t3, t => StaffDesk.Repair(t, "w2", dispatcher, T0.AddHours(2), accept: 9, resolve: 20));
         await desk.ActAsync(t5, t => t.Cancel("o-5", null, T0.AddHours(5)));
-        await desk.ActAsync(t6, t => Repair(t, "w2", dispatcher, T0.AddHours(5), accept: 1, resolve: 4));
+        await desk.ActAsync(t6, t => StaffDesk.Repair(t, "w2", dispatcher, T0.AddHours(5), accept: 1, resolve: 4));
         await desk.ActAsync(t6, t => t.Confirm("o-6", 4, null, T0.AddHours(10)));
 
         await using (var db = desk.Database.CreateContext())
@@ -165,14 +165,5 @@ public sealed class KpiTests
         }
 
         desk.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 20, 4, 0, 0, TimeSpan.Zero));
-    }
-
-    /// <summary>Assign (10 min after <paramref name="opened"/>, or at the accept when later work), accept, start, resolve: hours after the report.</summary>
-    private static void Repair(RepairTicket ticket, string worker, Actor dispatcher, DateTimeOffset opened, double accept, double resolve)
-    {
-        ticket.Assign(worker, dispatcher, opened.AddHours(accept).AddMinutes(-5));
-        ticket.Accept(worker, opened.AddHours(accept));
-        ticket.Start(worker, opened.AddHours((accept + resolve) / 2));
-        ticket.Resolve(worker, null, opened.AddHours(resolve));
     }
 }

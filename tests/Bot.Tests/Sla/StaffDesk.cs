@@ -99,6 +99,15 @@ public sealed class StaffDesk : IAsyncDisposable
         await db.SaveChangesAsync(Ct);
     }
 
+    /// <summary>Assign (5 min before the accept), accept, start, resolve: hours after <paramref name="opened"/>, the report.</summary>
+    public static void Repair(RepairTicket ticket, string worker, Actor dispatcher, DateTimeOffset opened, double accept, double resolve)
+    {
+        ticket.Assign(worker, dispatcher, opened.AddHours(accept).AddMinutes(-5));
+        ticket.Accept(worker, opened.AddHours(accept));
+        ticket.Start(worker, opened.AddHours((accept + resolve) / 2));
+        ticket.Resolve(worker, null, opened.AddHours(resolve));
+    }
+
     public async Task<List<OutboxMessage>> OutboxAsync(OutboxChannel channel)
     {
         await using var db = Database.CreateContext();

@@ -27,6 +27,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(s => s.UserId).HasMaxLength(ColumnLengths.UserId);
         builder.Property(s => s.DisplayName).HasMaxLength(StaffMember.MaxNameLength);
         builder.Property(s => s.EmployeeNo).HasMaxLength(StaffMember.MaxEmployeeNoLength);
+        builder.Property(s => s.WeChatOpenId).HasMaxLength(ColumnLengths.UserId);
         builder.HasIndex(s => s.EmployeeNo).IsUnique();
         // Least-load dispatch reads a team's active workers.
         builder.HasIndex(s => new { s.TeamId, s.Role, s.IsActive });

@@ -63,9 +63,9 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
             var k = reader.IsDBNull(0) ? "" : reader.GetString(0);
             rows[k] = new TicketKpiRow(
                 k, reader.GetInt64(1), 0,
-                postgres ? PercentilesOf(reader, 10) : null, postgres ? PercentilesOf(reader, 11) : null,
+                postgres ? PercentilesOf(reader, 11) : null, postgres ? PercentilesOf(reader, 12) : null,
                 reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7),
-                reader.IsDBNull(8) ? null : reader.GetDouble(8), reader.GetInt64(9));
+                reader.IsDBNull(8) ? null : reader.GetDouble(8), reader.GetInt64(9), reader.GetInt64(10));
         }
 
         return rows;
@@ -89,7 +89,8 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
               count(*) FILTER (WHERE {Serviced} AND (t."ResolvedAt" > t."ResolveDueAt" OR (t."ResolvedAt" IS NULL AND t."ResolveDueAt" <= @asOf))),
               count(*) FILTER (WHERE t."ResolvedAt" IS NOT NULL OR t."Round" > 1),
               count(*) FILTER (WHERE t."Round" > 1),
-              avg(t."Rating"){(postgres ? "::float8" : "")}, count(t."Rating")
+              avg(t."Rating"){(postgres ? "::float8" : "")}, count(t."Rating"),
+              count(*) FILTER (WHERE t."Rating" <= {Domain.Feedbacks.Feedback.MaxStarsAskingWhy})
               {percentiles}
             FROM "RepairTickets" t {joins}
             WHERE t."OpenedAt" >= @from AND t."OpenedAt" < @to

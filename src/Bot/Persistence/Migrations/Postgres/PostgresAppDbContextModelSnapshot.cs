@@ -793,6 +793,42 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("TicketTimelineEntries", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.ScoreCards.ScoreCardPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LockedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("ScoreCardPeriods", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
                 {
                     b.Property<Guid>("TicketId")
@@ -869,6 +905,10 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("WeChatOpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("UserId");
 
                     b.HasIndex("EmployeeNo")
@@ -923,6 +963,53 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.HasIndex("UnionId");
 
                     b.ToTable("StudentIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Volunteering.HoursEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ShiftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SignupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VolunteerOpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarnedAt");
+
+                    b.HasIndex("SignupId")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerOpenId");
+
+                    b.ToTable("HoursEntries", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>

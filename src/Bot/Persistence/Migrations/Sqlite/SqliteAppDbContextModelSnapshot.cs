@@ -788,6 +788,42 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("TicketTimelineEntries", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.ScoreCards.ScoreCardPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LockedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("ScoreCardPeriods", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Sla.SlaAlert", b =>
                 {
                     b.Property<Guid>("TicketId")
@@ -864,6 +900,10 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WeChatOpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("UserId");
 
                     b.HasIndex("EmployeeNo")
@@ -918,6 +958,53 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.HasIndex("UnionId");
 
                     b.ToTable("StudentIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.Volunteering.HoursEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ShiftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VolunteerOpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarnedAt");
+
+                    b.HasIndex("SignupId")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerOpenId");
+
+                    b.ToTable("HoursEntries", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.Volunteering.VolunteerShift", b =>
