@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Announcements;
 using WechatLogistics.Handlers.Conversations;
+using WechatLogistics.Handlers.DepartmentRequests;
 using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.Incidents;
 using WechatLogistics.Handlers.RepairTickets.Chat;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddAnnouncements();
         services.AddSla();
         services.AddIncidents();
+        services.AddDepartmentRequests();
         return services;
     }
 }
