@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Announcements;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.DepartmentRequests;
+using WechatLogistics.Handlers.DepartmentRequests.Chat;
 using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.Incidents;
 using WechatLogistics.Handlers.RepairTickets.Chat;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<IChatDialog, FeedbackDialog>();
         services.AddScoped<IChatDialog, VolunteerDialog>();
         services.AddScoped<IChatDialog, MyShiftsDialog>();
+        services.AddScoped<IChatDialog, DepartmentRequestDialog>();
         services.AddNotifications();
         services.AddAnnouncements();
         services.AddSla();
