@@ -14,6 +14,8 @@ public static class StaffChatTexts
         "转派 R单号 工号（调度）\n" +
         "驳回 R单号 原因（调度）\n" +
         "公告 内容（管理员）\n" +
+        "待审批 — 待我审批的部门申报\n" +
+        "审批 D单号 同意|驳回 意见\n" +
         "直接发单号可查看详情。";
 
     public const string Unknown = "没看懂这条指令。发送“帮助”查看可用指令。";
