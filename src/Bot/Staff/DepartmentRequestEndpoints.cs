@@ -44,9 +44,7 @@ public static class DepartmentRequestEndpoints
     private static async Task<Results<Created<FiledDepartmentRequest>, Ok<FiledDepartmentRequest>>> FileAsync(
         FileRequest body, HttpRequest http, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(new FileDepartmentRequestCommand(
-            StaffTicketEndpoints.ActorOf(user), true, body.DepartmentId, KindOf(body.Kind), body.Description ?? "", body.Place,
-            body.EstimatedCost ?? 0, body.WantedDate ?? default, IdempotencyKey.From(http)), ct);
+        var result = await sender.Send(body.ToCommand(StaffTicketEndpoints.ActorOf(user), asStaff: true, IdempotencyKey.From(http)), ct);
         return result.AlreadyExisted ? TypedResults.Ok(result) : TypedResults.Created($"/api/staff/department-requests/{result.Number}", result);
     }
 
@@ -80,7 +78,13 @@ public sealed record DepartmentRequestListRequest(RequestStatus? Status, Guid? D
 /// <param name="Kind"><c>Maintenance</c>, <c>Purchase</c>, <c>VenueSupport</c> or <c>EventSupport</c>.</param>
 /// <param name="EstimatedCost">Yuan, at most two decimals.</param>
 /// <param name="WantedDate">Campus date, not before today.</param>
-public sealed record FileRequest(Guid? DepartmentId, string? Kind, string? Description, string? Place, decimal? EstimatedCost, DateOnly? WantedDate);
+public sealed record FileRequest(Guid? DepartmentId, string? Kind, string? Description, string? Place, decimal? EstimatedCost, DateOnly? WantedDate)
+{
+    /// <summary>The command for a staff member (on a department's behalf) or a contact (mini-program).</summary>
+    public FileDepartmentRequestCommand ToCommand(string filedBy, bool asStaff, string? idempotencyKey) => new(
+        filedBy, asStaff, DepartmentId, DepartmentRequestEndpoints.KindOf(Kind), Description ?? "", Place, EstimatedCost ?? 0, WantedDate ?? default,
+        idempotencyKey);
+}
 
 /// <param name="Step">The 1-based step the decision is about (recommended: a resent decision is then refused, not applied to the next step).</param>
 public sealed record DecisionRequest(string? Comment, int? Step);

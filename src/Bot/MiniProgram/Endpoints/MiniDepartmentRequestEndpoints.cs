@@ -39,9 +39,7 @@ public static class MiniDepartmentRequestEndpoints
     private static async Task<Results<Created<FiledDepartmentRequest>, Ok<FiledDepartmentRequest>>> FileAsync(
         FileRequest body, HttpRequest http, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(new FileDepartmentRequestCommand(
-            MiniTokens.OpenIdOf(user), false, body.DepartmentId, DepartmentRequestEndpoints.KindOf(body.Kind), body.Description ?? "", body.Place,
-            body.EstimatedCost ?? 0, body.WantedDate ?? default, IdempotencyKey.From(http)), ct);
+        var result = await sender.Send(body.ToCommand(MiniTokens.OpenIdOf(user), asStaff: false, IdempotencyKey.From(http)), ct);
         return result.AlreadyExisted ? TypedResults.Ok(result) : TypedResults.Created($"/api/mini/department-requests/{result.Number}", result);
     }
 }
