@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Announcements;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.EmergencyPlans;
+using WechatLogistics.Handlers.DepartmentRequests;
+using WechatLogistics.Handlers.DepartmentRequests.Chat;
 using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.Incidents;
 using WechatLogistics.Handlers.RepairTickets.Chat;
@@ -26,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<IChatDialog, FeedbackDialog>();
         services.AddScoped<IChatDialog, VolunteerDialog>();
         services.AddScoped<IChatDialog, MyShiftsDialog>();
+        services.AddScoped<IChatDialog, DepartmentRequestDialog>();
         services.AddNotifications();
         services.AddAnnouncements();
         services.AddSla();
@@ -33,6 +36,7 @@ public static class DependencyInjection
         services.AddEmergencyPlans();
         services.AddScoreCards();
         services.AddVolunteerHours();
+        services.AddDepartmentRequests();
         return services;
     }
 }

@@ -29,7 +29,8 @@ public static class MiniProgramApi
         mini.MapMiniAuthEndpoints();
 
         var student = mini.MapGroup("").RequireAuthorization(MiniTokens.Policy).RequireRateLimiting(MiniRateLimits.PerStudent);
-        student.MapMiniReferenceEndpoints().MapMiniTicketEndpoints().MapMiniServiceEndpoints().MapMiniNoticeEndpoints().MapMiniHoursEndpoints();
+        student.MapMiniReferenceEndpoints().MapMiniTicketEndpoints().MapMiniServiceEndpoints().MapMiniNoticeEndpoints().MapMiniHoursEndpoints()
+            .MapMiniDepartmentRequestEndpoints();
 
         // Three photos and the form around them; larger bodies are refused by the server before they are read.
         var photoBytes = app.ServiceProvider.GetRequiredService<IOptions<MiniApiOptions>>().Value.PhotoMaxBytes;

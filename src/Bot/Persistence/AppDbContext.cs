@@ -3,6 +3,7 @@ using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.EmergencyPlans;
+using WechatLogistics.Domain.DepartmentRequests;
 using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
@@ -61,21 +62,36 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<ScoreCardPeriod> ScoreCardPeriods => Set<ScoreCardPeriod>();
 
     public DbSet<HoursEntry> HoursEntries => Set<HoursEntry>();
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<DepartmentRequest> DepartmentRequests => Set<DepartmentRequest>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
+
+    internal DbSet<DepartmentRequestNumberSequence> DepartmentRequestNumberSequences => Set<DepartmentRequestNumberSequence>();
 
     /// <inheritdoc />
     /// <remarks>
     /// One statement, atomic on both engines: PostgreSQL row-locks the conflicting row for the DO UPDATE, SQLite
     /// holds its single write lock. The SQL is the same for both (upsert 3.24+, RETURNING 3.35+).
     /// </remarks>
-    public async ValueTask<int> NextTicketSequenceAsync(DateOnly day, CancellationToken cancellationToken)
+    public ValueTask<int> NextTicketSequenceAsync(DateOnly day, CancellationToken cancellationToken) =>
+        NextSequenceAsync("TicketNumberSequences", day, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> NextDepartmentRequestSequenceAsync(DateOnly day, CancellationToken cancellationToken) =>
+        NextSequenceAsync("DepartmentRequestNumberSequences", day, cancellationToken);
+
+    private async ValueTask<int> NextSequenceAsync(string table, DateOnly day, CancellationToken cancellationToken)
     {
-        var values = await Database.SqlQuery<int>($"""
-            INSERT INTO "TicketNumberSequences" ("Day", "LastValue") VALUES ({day}, 1)
-            ON CONFLICT ("Day") DO UPDATE SET "LastValue" = "TicketNumberSequences"."LastValue" + 1
+        // The table name is one of the two constants above, never input; the day is a parameter.
+#pragma warning disable EF1002
+        var values = await Database.SqlQueryRaw<int>($$"""
+            INSERT INTO "{{table}}" ("Day", "LastValue") VALUES ({0}, 1)
+            ON CONFLICT ("Day") DO UPDATE SET "LastValue" = "{{table}}"."LastValue" + 1
             RETURNING "LastValue" AS "Value"
-            """).ToListAsync(cancellationToken);
+            """, day).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
         return values.Single();
     }
 

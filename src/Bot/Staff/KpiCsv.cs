@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
+using WechatLogistics.Bot.Http;
 using WechatLogistics.Handlers.Kpis;
 
 namespace WechatLogistics.Bot.Staff;
 
 /// <summary>
-/// The KPI report as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as GBK), CRLF lines,
-/// RFC 4180 quoting, and cells that start like a formula prefixed with an apostrophe (CSV injection).
+/// The KPI report as CSV for Excel (<see cref="CsvText"/>: BOM, CRLF, quoting, no formulas).
 /// </summary>
 public static class KpiCsv
 {
@@ -19,12 +19,12 @@ public static class KpiCsv
     public static byte[] Write(KpiReport report)
     {
         var csv = new StringBuilder();
-        Line(csv, [$"统计区间 {report.From:yyyy-MM-dd} 至 {report.To.AddDays(-1):yyyy-MM-dd}"]);
-        Line(csv, Header);
+        CsvText.Line(csv, [$"统计区间 {report.From:yyyy-MM-dd} 至 {report.To.AddDays(-1):yyyy-MM-dd}"]);
+        CsvText.Line(csv, Header);
         var dimension = report.By.ToString().ToLowerInvariant();
         foreach (var g in report.Groups)
         {
-            Line(csv,
+            CsvText.Line(csv,
             [
                 dimension, g.Name, Number(g.Opened), Number(g.Closed), Number(g.FirstResponseMinutes?.Median), Number(g.FirstResponseMinutes?.P90),
                 Number(g.ResolutionMinutes?.Median), Number(g.ResolutionMinutes?.P90), Number(g.ResponseCompliance), Number(g.ResolutionCompliance),
@@ -33,25 +33,13 @@ public static class KpiCsv
         }
 
         csv.Append("\r\n");
-        Line(csv, ["评价对象", "地点", "评价数", "平均星级"]);
+        CsvText.Line(csv, ["评价对象", "地点", "评价数", "平均星级"]);
         foreach (var f in report.Feedback)
         {
-            Line(csv, [f.SubjectName, f.Place ?? "全部", Number(f.Count), Number(f.AverageStars)]);
+            CsvText.Line(csv, [f.SubjectName, f.Place ?? "全部", Number(f.Count), Number(f.AverageStars)]);
         }
 
-        return Bytes(csv);
-    }
-
-    /// <summary>The finished sheet with the byte-order mark Excel needs.</summary>
-    public static byte[] Bytes(StringBuilder csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-
-    /// <summary>One CRLF-terminated row, each cell quoted and defused as needed (the other exports share it).</summary>
-    public static void Line(StringBuilder csv, IEnumerable<string> cells) => csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+        return CsvText.Bytes(csv);
     }
 
     public static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using WechatLogistics.Bot.Http;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Volunteering;
 
@@ -15,34 +16,34 @@ public static class VolunteerHoursExports
     public static byte[] TermCsv(TermHoursReport report)
     {
         var csv = new StringBuilder();
-        KpiCsv.Line(csv, [$"{report.Name} {report.From:yyyy-MM-dd} 至 {report.To.AddDays(-1):yyyy-MM-dd}"]);
-        KpiCsv.Line(csv, ["志愿者OpenId", "志愿时长(小时)", "其中人工登记(小时)", "完成岗位数"]);
+        CsvText.Line(csv, [$"{report.Name} {report.From:yyyy-MM-dd} 至 {report.To.AddDays(-1):yyyy-MM-dd}"]);
+        CsvText.Line(csv, ["志愿者OpenId", "志愿时长(小时)", "其中人工登记(小时)", "完成岗位数"]);
         foreach (var v in report.Volunteers)
         {
-            KpiCsv.Line(csv, [v.VolunteerOpenId, KpiCsv.Number(v.Hours), KpiCsv.Number(v.ManualHours), KpiCsv.Number(v.Shifts)]);
+            CsvText.Line(csv, [v.VolunteerOpenId, KpiCsv.Number(v.Hours), KpiCsv.Number(v.ManualHours), KpiCsv.Number(v.Shifts)]);
         }
 
-        return KpiCsv.Bytes(csv);
+        return CsvText.Bytes(csv);
     }
 
     public static byte[] MineCsv(MyHours hours)
     {
         var csv = new StringBuilder();
-        KpiCsv.Line(csv, ["学期", "志愿时长(小时)"]);
+        CsvText.Line(csv, ["学期", "志愿时长(小时)"]);
         foreach (var term in hours.Terms)
         {
-            KpiCsv.Line(csv, [term.Name, KpiCsv.Number(term.Hours)]);
+            CsvText.Line(csv, [term.Name, KpiCsv.Number(term.Hours)]);
         }
 
-        KpiCsv.Line(csv, ["合计", KpiCsv.Number(hours.Total)]);
+        CsvText.Line(csv, ["合计", KpiCsv.Number(hours.Total)]);
         csv.Append("\r\n");
-        KpiCsv.Line(csv, ["日期", "学期", "时长(小时)", "岗位", "说明"]);
+        CsvText.Line(csv, ["日期", "学期", "时长(小时)", "岗位", "说明"]);
         foreach (var line in hours.Entries)
         {
-            KpiCsv.Line(csv, [Day(line.EarnedAt), line.Term, KpiCsv.Number(line.Hours), line.Shift ?? "人工登记", line.Reason ?? ""]);
+            CsvText.Line(csv, [Day(line.EarnedAt), line.Term, KpiCsv.Number(line.Hours), line.Shift ?? "人工登记", line.Reason ?? ""]);
         }
 
-        return KpiCsv.Bytes(csv);
+        return CsvText.Bytes(csv);
     }
 
     /// <param name="issuedAt">Printed on the certificate.</param>

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using WechatLogistics.Domain.Common;
 
 namespace WechatLogistics.Domain.RepairTickets;
 
@@ -14,7 +14,7 @@ namespace WechatLogistics.Domain.RepairTickets;
 /// </remarks>
 public sealed record RepairTicketNumber
 {
-    private const int MinDigits = 4;
+    private const char Prefix = 'R';
 
     // Also the EF Core constructor (parameters bind to the properties by name).
     private RepairTicketNumber(DateOnly date, int sequence)
@@ -40,45 +40,12 @@ public sealed record RepairTicketNumber
     /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out RepairTicketNumber? number)
     {
-        number = null;
-        var s = text.AsSpan().Trim();
-        if (s.Length < 1 + 8 + 1 + MinDigits || (s[0] != 'R' && s[0] != 'r') || s[9] != '-')
-        {
-            return false;
-        }
-
-        var datePart = s[1..9];
-        var sequencePart = s[10..];
-        if (!IsAsciiDigits(datePart)
-            || !IsAsciiDigits(sequencePart)
-            || (sequencePart.Length > MinDigits && sequencePart[0] == '0')
-            || !DateOnly.TryParseExact(datePart, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || !int.TryParse(sequencePart, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-            || sequence < 1)
-        {
-            return false;
-        }
-
-        number = new RepairTicketNumber(date, sequence);
-        return true;
+        number = DailyNumber.TryParse(Prefix, text, out var date, out var sequence) ? new RepairTicketNumber(date, sequence) : null;
+        return number is not null;
     }
 
     public static RepairTicketNumber Parse(string text) =>
         TryParse(text, out var number) ? number : throw new FormatException($"'{text}' is not a repair ticket number.");
 
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"R{Date:yyyyMMdd}-{Sequence:D4}");
-
-    private static bool IsAsciiDigits(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return !s.IsEmpty;
-    }
+    public override string ToString() => DailyNumber.Format(Prefix, Date, Sequence);
 }

@@ -4,6 +4,7 @@ using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.EmergencyPlans;
+using WechatLogistics.Domain.DepartmentRequests;
 using WechatLogistics.Domain.Feedbacks;
 using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Locations;
@@ -73,6 +74,11 @@ public interface IAppDbContext
 
     /// <summary>The volunteer hours ledger (志愿时长): completions and coordinators' manual entries.</summary>
     DbSet<HoursEntry> HoursEntries { get; }
+    /// <summary>Departments (学院/部门) with their contacts (owned, they load with the department).</summary>
+    DbSet<Department> Departments { get; }
+
+    /// <summary>Departments' requests with their stamped approval chain and timeline (JSON columns).</summary>
+    DbSet<DepartmentRequest> DepartmentRequests { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }
@@ -85,6 +91,9 @@ public interface IAppDbContext
     /// the context's transaction when one is open (a rolled-back save then leaves no gap).
     /// </summary>
     ValueTask<int> NextTicketSequenceAsync(DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>The next department-request sequence number of <paramref name="day"/>, as <see cref="NextTicketSequenceAsync"/>.</summary>
+    ValueTask<int> NextDepartmentRequestSequenceAsync(DateOnly day, CancellationToken cancellationToken);
 
     /// <summary>
     /// Serializes changes to one aggregate across every instance until the returned handle is disposed (PostgreSQL:

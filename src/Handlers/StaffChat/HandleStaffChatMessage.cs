@@ -10,6 +10,7 @@ using WechatLogistics.Handlers.Announcements;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.EmergencyPlans;
+using WechatLogistics.Handlers.DepartmentRequests.Chat;
 using WechatLogistics.Handlers.StaffWork;
 
 namespace WechatLogistics.Handlers.StaffChat;
@@ -44,20 +45,26 @@ public sealed class HandleStaffChatMessageCommandHandler(
                 return ChatReply.None;
         }
 
-        var (parsed, error) = StaffCommandParser.Parse(input.Text);
-        if (parsed is null)
+        // 待审批 / 审批 D… (department requests) first: their numbers are not tickets'.
+        var approval = ApprovalChatCommand.Parse(input.Text);
+        StaffCommand? parsed = null;
+        if (approval is null)
         {
-            return ChatReply.Text(error!.Message);
+            (parsed, var error) = StaffCommandParser.Parse(input.Text);
+            if (parsed is null)
+            {
+                return ChatReply.Text(error!.Message);
+            }
         }
 
         try
         {
-            return ChatReply.Text(await RunAsync(input.UserId, parsed, ct));
+            return ChatReply.Text(approval is null ? await RunAsync(input.UserId, parsed!, ct) : await approval.RunAsync(sender, input.UserId, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Not staff, not your ticket, wrong state: each refusal is its own short sentence (as in students' chat).
-            return ChatFailures.ReplyFor(ex, logger, parsed.Verb.ToString());
+            return ChatFailures.ReplyFor(ex, logger, approval is null ? parsed!.Verb.ToString() : "Approval");
         }
     }
 

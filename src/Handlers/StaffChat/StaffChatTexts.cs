@@ -16,6 +16,8 @@ public static class StaffChatTexts
         "公告 内容（管理员）\n" +
         "任务 — 我的应急预案任务\n" +
         "完成任务 序号 备注\n" +
+        "待审批 — 待我审批的部门申报\n" +
+        "审批 D单号 同意|驳回 意见\n" +
         "直接发单号可查看详情。";
 
     public const string Unknown = "没看懂这条指令。发送“帮助”查看可用指令。";

@@ -21,7 +21,8 @@ public static class StaffHost
 {
     public const string Password = "staff-test-password";
 
-    public static BotFactory Create() => new(settings: new Dictionary<string, string?>
+    /// <param name="more">Further settings (e.g. an approval chain), added to the staff accounts'.</param>
+    public static BotFactory Create(IReadOnlyDictionary<string, string?>? more = null) => new(settings: new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
     {
         ["Auth:SigningKey"] = "test-signing-key-0123456789-abcdefghijklmnop",
         ["Auth:StaffAccounts:0:UserName"] = "demo-staff",

@@ -92,6 +92,21 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Bot.Persistence.DepartmentRequestNumberSequence", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("Day");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("LastValue");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DepartmentRequestNumberSequences", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Bot.Persistence.TicketNumberSequence", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -283,6 +298,130 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.HasIndex("ParentId");
 
                     b.ToTable("RepairCategories", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.DepartmentRequests.Department", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.DepartmentRequests.DepartmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ApprovedSteps")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("EstimatedCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FiledByKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TicketNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WantedDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("FiledBy", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("FiledBy", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "DepartmentId");
+
+                    b.ToTable("DepartmentRequests", (string)null);
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", b =>
@@ -1079,6 +1218,119 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.DepartmentRequests.Department", b =>
+                {
+                    b.OwnsMany("WechatLogistics.Domain.DepartmentRequests.DepartmentContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("DepartmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("OpenId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.HasKey("DepartmentId", "OpenId");
+
+                            b1.HasIndex("OpenId");
+
+                            b1.ToTable("DepartmentContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DepartmentId");
+                        });
+
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("WechatLogistics.Domain.DepartmentRequests.DepartmentRequest", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.DepartmentRequests.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.RepairTickets.RepairTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("WechatLogistics.Domain.DepartmentRequests.ApprovalStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("DepartmentRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ApproverUserIds")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(24);
+
+                            b1.HasKey("DepartmentRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("DepartmentRequests");
+
+                            b1
+                                .ToJson("Steps")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DepartmentRequestId");
+                        });
+
+                    b.OwnsMany("WechatLogistics.Domain.DepartmentRequests.RequestTimelineEntry", "Timeline", b1 =>
+                        {
+                            b1.Property<Guid>("DepartmentRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(24);
+
+                            b1.Property<string>("ActorId")
+                                .IsRequired();
+
+                            b1.Property<string>("ActorKind")
+                                .IsRequired()
+                                .HasMaxLength(24);
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<int?>("Step");
+
+                            b1.Property<string>("StepName");
+
+                            b1.HasKey("DepartmentRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("DepartmentRequests");
+
+                            b1
+                                .ToJson("Timeline")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DepartmentRequestId");
+                        });
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("WechatLogistics.Domain.EmergencyPlans.EmergencyPlan", b =>
