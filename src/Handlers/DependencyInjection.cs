@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Announcements;
+using WechatLogistics.Handlers.Assets;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.Feedbacks;
 using WechatLogistics.Handlers.Incidents;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddAnnouncements();
         services.AddSla();
         services.AddIncidents();
+        services.AddAssets();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using WechatLogistics.Domain.Announcements;
+using WechatLogistics.Domain.Assets;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.Feedbacks;
@@ -53,6 +55,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
 
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
 
+    public DbSet<Asset> Assets => Set<Asset>();
+
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 
     /// <inheritdoc />
@@ -69,6 +73,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
             """).ToListAsync(cancellationToken);
         return values.Single();
     }
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>SQLite serves one process, so a lock in memory is enough; PostgreSQL overrides it.</remarks>

@@ -24,5 +24,5 @@ public static class AssetCode
     /// <exception cref="DomainException">asset.invalid_code</exception>
     public static string Valid(string? text) =>
         Normalize(text) ?? throw new DomainException(
-            "asset.invalid_code", $"设备编号需要1到{MaxLength}个字符，只能包含字母、数字和 - _ .");
+            "asset.invalid", $"设备编号需要1到{MaxLength}个字符，只能包含字母、数字和 - _ .");
 }

@@ -23,9 +23,9 @@ public sealed class AssetTests
     }
 
     [Theory]
-    [InlineData("", "空调", 1.0, "2024-01-01", true, "asset.invalid_code")]
-    [InlineData("AC 01", "空调", 1.0, "2024-01-01", true, "asset.invalid_code")]
-    [InlineData("AC-000000000000000000000000000001", "空调", 1.0, "2024-01-01", true, "asset.invalid_code")]
+    [InlineData("", "空调", 1.0, "2024-01-01", true, "asset.invalid")]
+    [InlineData("AC 01", "空调", 1.0, "2024-01-01", true, "asset.invalid")]
+    [InlineData("AC-000000000000000000000000000001", "空调", 1.0, "2024-01-01", true, "asset.invalid")]
     [InlineData("AC-01", " ", 1.0, "2024-01-01", true, "asset.invalid")]
     [InlineData("AC-01", "空调", -0.01, "2024-01-01", true, "asset.invalid")]
     [InlineData("AC-01", "空调", 1.001, "2024-01-01", true, "asset.invalid")]
