@@ -24,6 +24,7 @@ public static class StaffEndpoints
 
         staff.MapStaffTicketEndpoints();
         staff.MapStaffReferenceDataEndpoints();
+        staff.MapStaffAssetEndpoints();
         return app;
     }
 

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
 using WechatLogistics.Bot.Tests.StaffWork;
+using Mediator;
+using Microsoft.Extensions.Options;
+using WechatLogistics.Domain.ReferenceData;
 using WechatLogistics.Handlers.Assets;
+using WechatLogistics.Handlers.RepairTickets;
 
 namespace WechatLogistics.Bot.Tests.Assets;
 
@@ -28,5 +32,29 @@ public static class AssetFiles
     {
         await using var db = desk.Database.CreateContext();
         return await new ImportAssetsCommandHandler(db, desk.Clock).Handle(new ImportAssetsCommand(who, csv), Ct);
+    }
+
+    /// <summary>A report naming an asset by code, one minute after the last.</summary>
+    public static async Task<OpenRepairTicketResult> ReportAssetAsync(
+        this StaffDesk desk, string assetCode, string category = "WATER-TAP", string student = "o-student-0001")
+    {
+        desk.Clock.Advance(TimeSpan.FromMinutes(1));
+        var command = new OpenRepairTicketCommand(
+            student, ReferenceDataSeed.CategoryId(category), null, null, "又坏了", [], null, Guid.NewGuid().ToString("N"), assetCode);
+        await using var db = desk.Database.CreateContext();
+        return await new OpenRepairTicketCommandHandler(db, desk.Clock).Handle(command, Ct);
+    }
+
+    public static async Task<T> AssetQueryAsync<T>(this StaffDesk desk, IQuery<T> query)
+    {
+        await using var db = desk.Database.CreateContext();
+        var handler = new AssetQueriesHandler(db, desk.Cache, desk.Clock, Options.Create(new AssetOptions()));
+        return query switch
+        {
+            GetAssetHistoryQuery history => (T)(object)await handler.Handle(history, Ct),
+            ListRecurringFaultAssetsQuery flagged => (T)(object)await handler.Handle(flagged, Ct),
+            GetAssetSheetQuery sheet => (T)(object)await handler.Handle(sheet, Ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(query)),
+        };
     }
 }

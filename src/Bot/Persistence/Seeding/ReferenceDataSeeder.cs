@@ -4,7 +4,7 @@ using WechatLogistics.Domain.ReferenceData;
 namespace WechatLogistics.Bot.Persistence.Seeding;
 
 /// <summary>
-/// Adds the reference locations, categories, teams, routing rules and demo staff that are missing (by their
+/// Adds the reference locations, categories, teams, routing rules, demo staff and demo assets that are missing (by their
 /// deterministic ids, so staff edits to existing rows survive), and sample shifts when there are no shifts at all.
 /// </summary>
 internal static class ReferenceDataSeeder
@@ -36,6 +36,9 @@ internal static class ReferenceDataSeeder
 
         var staffIds = (await db.StaffMembers.Select(s => s.UserId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         db.StaffMembers.AddRange(ReferenceDataSeed.CreateStaffMembers().Where(s => !staffIds.Contains(s.UserId)));
+
+        var assetIds = (await db.Assets.Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        db.Assets.AddRange(ReferenceDataSeed.CreateAssets(DateOnly.FromDateTime(now.UtcDateTime)).Where(a => !assetIds.Contains(a.Id)));
 
         if (!await db.VolunteerShifts.AnyAsync(ct))
         {
