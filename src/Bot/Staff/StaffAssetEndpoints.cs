@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WechatLogistics.Domain.Assets;
 using WechatLogistics.Handlers.Assets;
 
 namespace WechatLogistics.Bot.Staff;
@@ -23,6 +24,11 @@ public static class StaffAssetEndpoints
         assets.MapGet("/{code}", (string code, ClaimsPrincipal u, ISender s, CancellationToken ct) =>
             OkAsync(s, new GetAssetHistoryQuery(StaffTicketEndpoints.ActorOf(u), code), ct))
             .WithName("StaffAssetHistory").WithSummary("An asset with its tickets, newest first");
+        assets.MapPut("/{code}", (string code, AssetRequest b, ClaimsPrincipal u, ISender s, CancellationToken ct) =>
+            OkAsync(s, new UpdateAssetCommand(StaffTicketEndpoints.ActorOf(u), code, b.Kind ?? "", b.LocationId, b.ResponsibleTeamId,
+                b.ResponsibleUserId, b.PurchasedOn, b.Value, b.Status ?? AssetStatus.InUse), ct))
+            .RequireAuthorization(StaffRoles.DispatcherPolicy).WithName("StaffUpdateAsset")
+            .WithSummary("Change an asset's kind, place, responsible team or person, purchase facts or status");
         assets.MapGet("/sheet/{locationCode}", SheetAsync)
             .WithName("StaffAssetSheet").WithSummary("Printable HTML sheet of a room's asset QR codes");
         return staff;
@@ -44,4 +50,10 @@ public static class StaffAssetEndpoints
 
     private static async Task<Ok<T>> OkAsync<T>(ISender sender, IQuery<T> query, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(query, ct));
+
+    private static async Task<Ok<T>> OkAsync<T>(ISender sender, ICommand<T> command, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command, ct));
 }
+
+public sealed record AssetRequest(
+    string? Kind, Guid LocationId, Guid? ResponsibleTeamId, string? ResponsibleUserId, DateOnly? PurchasedOn, decimal? Value, AssetStatus? Status);

@@ -111,6 +111,25 @@ public sealed class Asset : Entity
 
     public void Retire() => Status = AssetStatus.Retired;
 
+    /// <summary>Staff set the status: a retired asset stays retired (a write-off is not undone by an edit).</summary>
+    public void ChangeStatus(AssetStatus status)
+    {
+        switch (status)
+        {
+            case AssetStatus.Retired:
+                Retire();
+                break;
+            case AssetStatus.InUse:
+                ReturnToService();
+                break;
+            case AssetStatus.UnderRepair:
+                ReportFault();
+                break;
+            default:
+                throw Invalid("设备状态不正确。");
+        }
+    }
+
     /// <exception cref="DomainException">asset.retired: the asset was written off; report the place instead.</exception>
     public void EnsureReportable()
     {

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using WechatLogistics.Bot.Tests.StaffWork;
 using WechatLogistics.Bot.Tests.Support;
+using WechatLogistics.Domain.ReferenceData;
 
 namespace WechatLogistics.Bot.Tests.Assets;
 
@@ -56,5 +58,30 @@ public sealed class AssetApiTests
         Assert.Single(history["tickets"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("没有找到编号为“NOPE-1”的设备", await missing.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ADispatcherEditsAnAsset_AWorkerMayNot_AndARetiredAssetStaysRetired()
+    {
+        await using var host = StaffHost.Create();
+        await StaffHost.AddWorkersAsync(host);
+        var admin = StaffHost.Client(host, "demo-staff", "admin");
+        var worker = StaffHost.Client(host, "wang", "worker");
+        var place = ReferenceDataSeed.LocationId("W-TB");
+        var team = ReferenceDataSeed.TeamId("NETWORK");
+
+        using var forbidden = await worker.PutAsJsonAsync("/api/staff/assets/PJ-W-TA-0101",
+            new { kind = "投影仪", locationId = place, responsibleTeamId = team, status = "Retired" }, Ct);
+        using var moved = await admin.PutAsJsonAsync("/api/staff/assets/pj-w-ta-0101",
+            new { kind = "激光投影仪", locationId = place, responsibleTeamId = team, value = 6000, status = "Retired" }, Ct);
+        var view = await StaffHost.JsonAsync(moved);
+        using var revived = await admin.PutAsJsonAsync("/api/staff/assets/PJ-W-TA-0101",
+            new { kind = "激光投影仪", locationId = place, responsibleTeamId = team, status = "InUse" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(("激光投影仪", "教学楼B", "网络组", "已报废"),
+            ((string?)view["kind"], (string?)view["place"], (string?)view["responsibleTeamName"], (string?)view["statusName"]));
+        Assert.Equal(HttpStatusCode.Conflict, revived.StatusCode);
     }
 }
