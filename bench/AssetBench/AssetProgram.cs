@@ -62,14 +62,14 @@ async Task ClearAsync()
     await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Assets\" WHERE \"Code\" LIKE 'BN-%'", ct);
 }
 
-// The same rows as one INSERT … VALUES statement per 500 rows, parameters bound, in one transaction.
+// The same rows as one INSERT … VALUES statement per 100 rows, parameters bound, in one transaction.
 async Task BulkInsertAsync()
 {
     await using var db = DatabaseSetup.CreateContext(provider, connectionString);
     var connection = db.Database.GetDbConnection();
     await connection.OpenAsync(ct);
     await using var transaction = await connection.BeginTransactionAsync(ct);
-    foreach (var chunk in lines.Select((line, i) => (Fields: line.Split(','), Index: i)).Chunk(500))
+    foreach (var chunk in lines.Select((line, i) => (Fields: line.Split(','), Index: i)).Chunk(100))
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
