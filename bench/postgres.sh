@@ -1,4 +1,4 @@
-# Sourced by the data benchmarks (growth.sh, kpi.sh): a throw-away PostgreSQL server for one run.
+# Sourced by the data benchmarks (growth.sh, kpi.sh, assets.sh): a throw-away PostgreSQL server for one run.
 # start_bench_postgres <work folder> <port>: installs the server with apt-get when missing, initdb in <work>/pg, starts it on
 # 127.0.0.1:<port> tuned for bulk loads, and sets pg_bin (the caller's cleanup stops it with pg_ctl -m immediate).
 start_bench_postgres() {
@@ -12,4 +12,13 @@ start_bench_postgres() {
   runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
     -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c shared_buffers=256MB -c maintenance_work_mem=256MB -c max_wal_size=4GB" start >/dev/null
+}
+
+# postgres_bench_work <name>: a temp folder in $work that user postgres can write to (its log and socket), removed on
+# exit with the server start_bench_postgres left running.
+postgres_bench_work() {
+  work="$(mktemp -d "/tmp/$1-bench.XXXXXX")"
+  chmod 777 "$work"
+  pg_bin=""
+  trap 'if [ -n "$pg_bin" ]; then runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; fi; rm -rf "$work"' EXIT
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WechatLogistics.Handlers.Announcements;
+using WechatLogistics.Handlers.Assets;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Handlers.EmergencyPlans;
 using WechatLogistics.Handlers.DepartmentRequests;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddScoreCards();
         services.AddVolunteerHours();
         services.AddDepartmentRequests();
+        services.AddAssets();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using WechatLogistics.Domain.Announcements;
+using WechatLogistics.Domain.Assets;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.EmergencyPlans;
@@ -65,6 +67,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<DepartmentRequest> DepartmentRequests => Set<DepartmentRequest>();
+    public DbSet<Asset> Assets => Set<Asset>();
 
     internal DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
 
@@ -94,6 +97,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
 #pragma warning restore EF1002
         return values.Single();
     }
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>SQLite serves one process, so a lock in memory is enough; PostgreSQL overrides it.</remarks>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace WechatLogistics.Bot.Persistence;
 
@@ -34,13 +35,15 @@ public static class DatabaseSetup
     public static DbContextOptionsBuilder Postgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
 
-    /// <summary>A context outside DI: design-time tools, tests, one-off jobs.</summary>
-    public static AppDbContext CreateContext(DatabaseProvider provider, string connectionString) => provider switch
+    /// <summary>A context outside DI: design-time tools, tests (with <paramref name="interceptors"/> to inject faults), one-off jobs.</summary>
+    public static AppDbContext CreateContext(DatabaseProvider provider, string connectionString, params IInterceptor[] interceptors) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteAppDbContext(
-            (DbContextOptions<SqliteAppDbContext>)Sqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connectionString).Options),
+            (DbContextOptions<SqliteAppDbContext>)Sqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connectionString)
+                .AddInterceptors(interceptors).Options),
         DatabaseProvider.Postgres => new PostgresAppDbContext(
-            (DbContextOptions<PostgresAppDbContext>)Postgres(new DbContextOptionsBuilder<PostgresAppDbContext>(), connectionString).Options),
+            (DbContextOptions<PostgresAppDbContext>)Postgres(new DbContextOptionsBuilder<PostgresAppDbContext>(), connectionString)
+                .AddInterceptors(interceptors).Options),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 

@@ -25,6 +25,7 @@ public static class StaffEndpoints
         staff.MapStaffTicketEndpoints();
         staff.MapStaffReferenceDataEndpoints();
         staff.MapDepartmentRequestEndpoints();
+        staff.MapStaffAssetEndpoints();
         return app;
     }
 

@@ -26,13 +26,13 @@ public sealed partial class RepairTicket
     }
 
     /// <summary>
-    /// Same fault: same category and same place — the same location and the same room text (normalised: "302室" and
-    /// "302 室" match). A building id alone does not identify a room, so two rooms of one dorm are different places.
+    /// Same fault: same category and same place — the same location, the same asset (or none) and the same room text
+    /// (normalised: "302室" and "302 室" match). A building id alone does not identify a room, so two rooms of one dorm are different places.
     /// </summary>
     public bool IsSameFaultAs(RepairTicket other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other.Id != Id && other.CategoryId == CategoryId && other.LocationId == LocationId
+        return other.Id != Id && other.CategoryId == CategoryId && other.LocationId == LocationId && other.AssetId == AssetId
             && string.Equals(PlaceKey(other.LocationText), PlaceKey(LocationText), StringComparison.Ordinal);
     }
 

@@ -77,6 +77,16 @@ public sealed partial class StaffMember
         }
     }
 
+    /// <summary>Importing and editing assets (财产管理): dispatchers and admins.</summary>
+    public void EnsureCanManageAssets()
+    {
+        EnsureActive();
+        if (!IsDispatcher)
+        {
+            throw Forbidden("只有调度员和管理员可以管理设备。");
+        }
+    }
+
     public void EnsureActive()
     {
         if (!IsActive)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using WechatLogistics.Domain.Announcements;
+using WechatLogistics.Domain.Assets;
 using WechatLogistics.Domain.Audience;
 using WechatLogistics.Domain.Categories;
 using WechatLogistics.Domain.EmergencyPlans;
@@ -79,11 +81,16 @@ public interface IAppDbContext
 
     /// <summary>Departments' requests with their stamped approval chain and timeline (JSON columns).</summary>
     DbSet<DepartmentRequest> DepartmentRequests { get; }
+    /// <summary>Equipment with its responsible team or person (财产管理责任制).</summary>
+    DbSet<Asset> Assets { get; }
 
     /// <summary>Retrying handlers clear it to reload an aggregate after an optimistic-concurrency conflict.</summary>
     ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A transaction over several saves (a bulk import in batches that must land whole or not at all).</summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// The next repair-ticket sequence number of <paramref name="day"/> (1, 2, 3, … without duplicates, also across

@@ -73,6 +73,13 @@ public sealed partial class HandleChatMessageCommandHandler(
     private ValueTask<ChatReply> RouteAsync(DialogContext context, CancellationToken ct)
     {
         var input = context.Input;
+        if (input.Kind is ChatInputKind.Subscribe or ChatInputKind.Scan && dialogs.FindStarter(input, context.Text) is { } scanned)
+        {
+            // A QR code that names what to do (an asset's: report its fault) replaces whatever was half done.
+            context.End();
+            return scanned.StartAsync(context, ct);
+        }
+
         if (context.Session.Dialog is { } active)
         {
             if (dialogs.Find(active) is { } dialog)

@@ -15,12 +15,15 @@ public sealed record FindRepairTicketByKeyQuery(string ReporterOpenId, string Id
 
 /// <summary>The earlier ticket (<see cref="OpenRepairTicketResult.AlreadyExisted"/> set) and the fields a retry must repeat.</summary>
 public sealed record RepairTicketByKey(
-    OpenRepairTicketResult Result, Guid CategoryId, Guid? LocationId, string? LocationText, string Description, int PhotoCount)
+    OpenRepairTicketResult Result, Guid CategoryId, Guid? LocationId, string? LocationText, string Description, int PhotoCount,
+    string? AssetCode = null)
 {
     /// <summary>The same report (texts compared as the domain stores them: trimmed; photos by count).</summary>
     public bool Matches(OpenRepairTicketCommand command) =>
         command.CategoryId == CategoryId
-        && command.LocationId == LocationId
+        && string.Equals(Domain.Assets.AssetCode.Normalize(command.AssetCode), AssetCode, StringComparison.Ordinal)
+        // A report by asset code was filed at the asset's location.
+        && (AssetCode is not null || command.LocationId == LocationId)
         && string.Equals(Clean(command.LocationText), LocationText, StringComparison.Ordinal)
         && string.Equals(Clean(command.Description), Description, StringComparison.Ordinal)
         && command.Photos.Count == PhotoCount;
@@ -37,9 +40,16 @@ public sealed class FindRepairTicketByKeyQueryHandler(IAppDbContext db) : IQuery
     {
         var ticket = await db.RepairTickets.AsNoTracking()
             .SingleOrDefaultAsync(t => t.ReporterOpenId == reporterOpenId && t.IdempotencyKey == key, ct);
-        return ticket is null ? null
-            : new RepairTicketByKey(
-                OpenRepairTicketCommandHandler.ResultOf(ticket, alreadyExisted: true, duplicateOf: null),
-                ticket.CategoryId, ticket.LocationId, ticket.LocationText, ticket.Description, ticket.Photos.Count);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        var assetCode = ticket.AssetId is { } assetId
+            ? await db.Assets.AsNoTracking().Where(a => a.Id == assetId).Select(a => a.Code).SingleOrDefaultAsync(ct)
+            : null;
+        return new RepairTicketByKey(
+            OpenRepairTicketCommandHandler.ResultOf(ticket, alreadyExisted: true, duplicateOf: null),
+            ticket.CategoryId, ticket.LocationId, ticket.LocationText, ticket.Description, ticket.Photos.Count, assetCode);
     }
 }

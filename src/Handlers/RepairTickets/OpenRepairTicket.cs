@@ -1,7 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WechatLogistics.Domain.Assets;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.RepairTickets;
+using WechatLogistics.Handlers.Assets;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Handlers.StaffWork;
 
@@ -12,6 +15,7 @@ namespace WechatLogistics.Handlers.RepairTickets;
 /// again (a WeChat redelivery, a double tap, a client retry) returns the ticket it opened instead of a second one.
 /// </summary>
 /// <param name="Priority">Null: the category's default priority.</param>
+/// <param name="AssetCode">The asset the report is about (typed, or from its QR code): its location is the report's.</param>
 public sealed record OpenRepairTicketCommand(
     string ReporterOpenId,
     Guid CategoryId,
@@ -20,13 +24,16 @@ public sealed record OpenRepairTicketCommand(
     string Description,
     IReadOnlyList<TicketPhoto> Photos,
     Priority? Priority,
-    string IdempotencyKey) : ICommand<OpenRepairTicketResult>, IValidatable
+    string IdempotencyKey,
+    string? AssetCode = null) : ICommand<OpenRepairTicketResult>, IValidatable
 {
     public IEnumerable<ValidationError> Validate() =>
     [
         .. InputRules.UserId(nameof(ReporterOpenId), ReporterOpenId),
         .. InputRules.Unless(CategoryId != Guid.Empty, nameof(CategoryId), "请选择报修类别。"),
-        .. InputRules.Unless(LocationId is not null || !string.IsNullOrWhiteSpace(LocationText), nameof(LocationText), "请填写报修地点。"),
+        .. InputRules.Unless(
+            LocationId is not null || !string.IsNullOrWhiteSpace(LocationText) || !string.IsNullOrWhiteSpace(AssetCode), nameof(LocationText), "请填写报修地点。"),
+        .. InputRules.Optional(nameof(AssetCode), AssetCode, Domain.Assets.AssetCode.MaxLength, "设备编号"),
         .. InputRules.Optional(nameof(LocationText), LocationText, RepairTicket.MaxLocationTextLength, "报修地点"),
         .. InputRules.Required(nameof(Description), Description, RepairTicket.MaxDescriptionLength, "问题描述"),
         .. InputRules.Unless(
@@ -44,6 +51,7 @@ public sealed record OpenRepairTicketCommand(
 
 /// <param name="AlreadyExisted">True when the key had already opened this ticket (nothing new was created).</param>
 /// <param name="DuplicateOfNumber">The open ticket this report repeats (same fault, same place), which it was linked to.</param>
+/// <param name="RecurringFault">The named asset reached the recurring-fault threshold with this report (重复报修预警).</param>
 public sealed record OpenRepairTicketResult(
     Guid TicketId,
     string Number,
@@ -52,15 +60,22 @@ public sealed record OpenRepairTicketResult(
     DateTimeOffset ResponseDueAt,
     DateTimeOffset ResolveDueAt,
     bool AlreadyExisted,
-    string? DuplicateOfNumber = null);
+    string? DuplicateOfNumber = null,
+    bool RecurringFault = false);
 
 /// <summary>
 /// Allocates the day's next number, then saves the ticket; the unique index on (reporter, key) turns a concurrent
 /// duplicate into a read of the winner's ticket. Numbers are unique and increasing; a failed save leaves a gap.
 /// </summary>
-public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvider time)
+/// <remarks>
+/// A report naming an asset is filed at the asset's location, links the asset (which goes under repair), is routed to
+/// the asset's responsible team (<see cref="NewTicketDispatch"/>) and is flagged when the asset's reports recur.
+/// </remarks>
+public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvider time, IOptions<AssetOptions>? assetOptions = null)
     : ICommandHandler<OpenRepairTicketCommand, OpenRepairTicketResult>
 {
+    private readonly RecurringFaultPolicy _recurringFault = (assetOptions?.Value ?? new AssetOptions()).RecurringFault;
+
     public async ValueTask<OpenRepairTicketResult> Handle(OpenRepairTicketCommand command, CancellationToken ct)
     {
         if (await FindAsync(command, ct) is { } earlier)
@@ -69,7 +84,9 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
         }
 
         var defaultPriority = await LeafCategoryPriorityAsync(command.CategoryId, ct);
-        if (command.LocationId is { } locationId && !await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))
+        var asset = string.IsNullOrWhiteSpace(command.AssetCode) ? null : await AssetReports.ReportableAsync(db, command.AssetCode, ct);
+        var location = asset?.LocationId ?? command.LocationId;
+        if (asset is null && command.LocationId is { } locationId && !await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))
         {
             throw new DomainException("ticket.invalid", "没有找到这个报修地点，请重新选择。");
         }
@@ -83,7 +100,7 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
             RepairTicketNumber.Create(CampusTime.DateOf(now), sequence),
             command.ReporterOpenId,
             command.CategoryId,
-            command.LocationId,
+            location,
             command.LocationText,
             command.Description,
             command.Photos,
@@ -91,8 +108,14 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
             SlaPolicy.Default,
             now,
             command.IdempotencyKey);
+        if (asset is not null)
+        {
+            ticket.Concerns(asset);
+        }
+
         // Duplicate link, team and worker are decided before the one save (docs/decisions/staff-dispatch.md).
         var dispatch = await NewTicketDispatch.DispatchAsync(db, ticket, now, ct);
+        await AssetReports.FlagIfRecurringAsync(db, ticket, _recurringFault, ct);
         db.RepairTickets.Add(ticket);
         try
         {
@@ -135,5 +158,6 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
     }
 
     internal static OpenRepairTicketResult ResultOf(RepairTicket ticket, bool alreadyExisted, string? duplicateOf) =>
-        new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted, duplicateOf);
+        new(ticket.Id, ticket.Number.ToString(), ticket.Priority, ticket.OpenedAt, ticket.ResponseDueAt, ticket.ResolveDueAt, alreadyExisted, duplicateOf,
+            ticket.RecurringFault);
 }

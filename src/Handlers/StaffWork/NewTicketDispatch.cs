@@ -11,8 +11,10 @@ internal sealed record DispatchOutcome(string? DuplicateOfNumber);
 
 /// <summary>
 /// Dispatch of a new report, before its one save: a repeat of an open ticket (same category, same place) is linked
-/// to it and follows it — same team, and the same worker while that worker holds it. Otherwise the most specific
-/// routing rule picks the team and the team's active worker with the fewest active tickets gets it (actor System).
+/// to it and follows it — same team, and the same worker while that worker holds it. Otherwise a report naming an asset
+/// goes to the asset's responsible team (when it is active) ahead of every routing rule, since the asset's owner is
+/// the more specific fact; failing that the most specific routing rule picks the team. The team's active worker with
+/// the fewest active tickets gets it (actor System).
 /// No rule or no worker: the ticket waits in the dispatch queue (待派).
 /// </summary>
 internal static class NewTicketDispatch
@@ -62,6 +64,14 @@ internal static class NewTicketDispatch
 
     private static async Task<Guid?> TeamForAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct)
     {
+        if (ticket.AssetId is { } assetId
+            && await db.Assets.AsNoTracking()
+                .Where(a => a.Id == assetId && db.Teams.Any(team => team.Id == a.ResponsibleTeamId && team.IsActive))
+                .Select(a => a.ResponsibleTeamId).SingleOrDefaultAsync(ct) is { } responsible)
+        {
+            return responsible;
+        }
+
         var building = await BuildingOfAsync(db, ticket.LocationId, ct);
         var category = ticket.CategoryId;
         var parent = await db.RepairCategories.Where(c => c.Id == category).Select(c => c.ParentId).SingleOrDefaultAsync(ct);

@@ -9,6 +9,7 @@ namespace WechatLogistics.Handlers.StaffWork;
 
 /// <param name="Category">"水 / 水龙头".</param>
 /// <param name="Overdue">Still being handled and past a due time (response not given in time, or not yet resolved).</param>
+/// <param name="RecurringFault">The ticket's asset reached the recurring-fault threshold with it (重复报修预警).</param>
 public sealed record StaffTicketSummary(
     Guid Id,
     string Number,
@@ -27,7 +28,9 @@ public sealed record StaffTicketSummary(
     string? TeamName,
     string? AssigneeId,
     string? AssigneeName,
-    Guid? DuplicateOfId);
+    Guid? DuplicateOfId,
+    Guid? AssetId = null,
+    bool RecurringFault = false);
 
 /// <param name="Total">All matching tickets, for the pager.</param>
 public sealed record StaffTicketPage(IReadOnlyList<StaffTicketSummary> Items, int Page, int PageSize, int Total);
@@ -94,7 +97,7 @@ internal static class StaffTicketViews
                 t.ResponseDueAt, t.ResolveDueAt, IsOverdue(t, now),
                 t.TeamId, t.TeamId is { } team ? teams.GetValueOrDefault(team) : null,
                 t.AssigneeId, t.AssigneeId is { } worker ? workers.GetValueOrDefault(worker) : null,
-                t.DuplicateOfId)),
+                t.DuplicateOfId, t.AssetId, t.RecurringFault)),
         ];
     }
 }

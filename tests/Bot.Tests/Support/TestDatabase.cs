@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using WechatLogistics.Bot.Persistence;
 
@@ -79,7 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public AppDbContext CreateContext() => DatabaseSetup.CreateContext(Provider, ConnectionString);
+    public AppDbContext CreateContext(params IInterceptor[] interceptors) => DatabaseSetup.CreateContext(Provider, ConnectionString, interceptors);
 
     /// <summary>Migrates and seeds, as the host does at start.</summary>
     public async Task InitializeAsync(DateTimeOffset? now = null)

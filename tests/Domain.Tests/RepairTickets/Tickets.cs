@@ -19,12 +19,13 @@ internal static class Tickets
         SlaPolicy? policy = null,
         string description = "卫生间水龙头一直滴水",
         IReadOnlyList<TicketPhoto>? photos = null,
-        string? locationText = "东区1号楼 302") =>
+        string? locationText = "东区1号楼 302",
+        Guid? locationId = null) =>
         RepairTicket.Open(
             RepairTicketNumber.Create(DateOnly.FromDateTime(T0.Date), 1),
             Student,
             CategoryId,
-            locationId: null,
+            locationId,
             locationText,
             description,
             photos ?? [new TicketPhoto("media-1", "https://mmbiz.qpic.cn/1.jpg")],

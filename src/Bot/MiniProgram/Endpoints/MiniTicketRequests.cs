@@ -8,14 +8,15 @@ namespace WechatLogistics.Bot.MiniProgram.Endpoints;
 /// <summary>
 /// A new report: JSON, or <c>multipart/form-data</c> with the same fields plus up to three files named <c>photos</c>.
 /// </summary>
-public sealed record MiniTicketRequest(Guid CategoryId, Guid? LocationId, string? LocationText, string? Description)
+/// <param name="AssetCode">The asset the report is about (typed, or read from its QR code): it supplies the place.</param>
+public sealed record MiniTicketRequest(Guid CategoryId, Guid? LocationId, string? LocationText, string? Description, string? AssetCode = null)
 {
     /// <exception cref="ValidationException">An id that is not a GUID.</exception>
     public static MiniTicketRequest FromForm(IFormCollection form) => new(
-        Id(form, "categoryId") ?? Guid.Empty, Id(form, "locationId"), Text(form["locationText"]), Text(form["description"]));
+        Id(form, "categoryId") ?? Guid.Empty, Id(form, "locationId"), Text(form["locationText"]), Text(form["description"]), Text(form["assetCode"]));
 
     public OpenRepairTicketCommand ToCommand(string openId, IReadOnlyList<TicketPhoto> photos, string key) =>
-        new(openId, CategoryId, LocationId, LocationText, Description ?? "", photos, Priority: null, key);
+        new(openId, CategoryId, LocationId, LocationText, Description ?? "", photos, Priority: null, key, AssetCode);
 
     private static Guid? Id(IFormCollection form, string field) =>
         Text(form[field]) is not { } text ? null

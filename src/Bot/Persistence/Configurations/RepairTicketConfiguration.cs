@@ -1,3 +1,4 @@
+using WechatLogistics.Domain.Assets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WechatLogistics.Domain.Categories;
@@ -81,5 +82,8 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         builder.HasIndex(t => new { t.Status, t.OpenedAt });
         // The reports linked to a ticket (its duplicates).
         builder.HasIndex(t => t.DuplicateOfId);
+        // An asset's history and its recurring-fault count read its tickets by time.
+        builder.HasOne<Asset>().WithMany().HasForeignKey(t => t.AssetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.AssetId, t.OpenedAt });
     }
 }

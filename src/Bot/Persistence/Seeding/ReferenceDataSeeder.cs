@@ -4,7 +4,7 @@ using WechatLogistics.Domain.ReferenceData;
 namespace WechatLogistics.Bot.Persistence.Seeding;
 
 /// <summary>
-/// Adds the reference locations, categories, teams, routing rules, emergency plan templates, demo staff and demo departments that are missing (by their
+/// Adds the reference locations, categories, teams, routing rules, emergency plan templates, demo staff, demo departments and demo assets that are missing (by their
 /// deterministic ids, so staff edits to existing rows survive), and sample shifts when there are no shifts at all.
 /// </summary>
 internal static class ReferenceDataSeeder
@@ -41,6 +41,8 @@ internal static class ReferenceDataSeeder
         db.PlanTemplates.AddRange(ReferenceDataSeed.CreatePlanTemplates().Where(p => !planIds.Contains(p.Id)));
         var departmentIds = (await db.Departments.Select(d => d.Id).ToListAsync(ct)).ToHashSet();
         db.Departments.AddRange(ReferenceDataSeed.CreateDepartments().Where(d => !departmentIds.Contains(d.Id)));
+        var assetIds = (await db.Assets.Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        db.Assets.AddRange(ReferenceDataSeed.CreateAssets(DateOnly.FromDateTime(now.UtcDateTime)).Where(a => !assetIds.Contains(a.Id)));
 
         if (!await db.VolunteerShifts.AnyAsync(ct))
         {

@@ -37,7 +37,7 @@ public abstract class StepDialog : IChatDialog
     /// <summary>The words that start this dialog at the top level (usually including <see cref="Keyword"/>).</summary>
     protected abstract IReadOnlySet<string> TriggerWords { get; }
 
-    public bool IsTriggeredBy(ChatInput input, string normalizedText) =>
+    public virtual bool IsTriggeredBy(ChatInput input, string normalizedText) =>
         DialogTriggers.Matches(input, normalizedText, MenuKey, TriggerWords);
 
     public virtual async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed partial class RepairDialog
 
         draft.ParentCategoryId = null;
         draft.CategoryId = chosen.Id;
-        return StepOutcome.Next(LocationStep, RepairTexts.Chosen(tree.PathOf(chosen.Id)!));
+        return StepOutcome.Next(AfterCategory(draft), RepairTexts.Chosen(tree.PathOf(chosen.Id)!));
     }
 
     private async ValueTask<string> SubcategoryPromptAsync(DialogContext context, CancellationToken ct) =>
@@ -53,7 +53,7 @@ public sealed partial class RepairDialog
         var draft = new RepairDraft(context.Session);
         draft.CategoryId = chosen.Id;
         var tree = await _sender.Send(new ListRepairCategoriesQuery(), ct);
-        return StepOutcome.Next(LocationStep, RepairTexts.Chosen(tree.PathOf(chosen.Id) ?? chosen.Name));
+        return StepOutcome.Next(AfterCategory(draft), RepairTexts.Chosen(tree.PathOf(chosen.Id) ?? chosen.Name));
     }
 
     // Staff may deactivate the parent while the student is choosing: then there is nothing to pick ("返回" helps).

@@ -32,6 +32,12 @@ public sealed partial class RepairDialog
             return StepOutcome.Again(RepairTexts.LocationTooLong(RepairTicket.MaxLocationTextLength));
         }
 
+        if (AssetCodeIn(text) is { } code)
+        {
+            return await AssetAsync(context, draft, code, ct);
+        }
+
+        draft.AssetCode = null;
         var match = directory.Matcher.Match(text);
         draft.Candidates = [];
         draft.Room = null;
@@ -65,6 +71,7 @@ public sealed partial class RepairDialog
         }
 
         // The map's label rarely names our buildings, but when it does, link the ticket to it.
+        draft.AssetCode = null;
         draft.LocationId = directory.Matcher.Match(label).Building?.Id;
         draft.Place = label;
         draft.Candidates = [];

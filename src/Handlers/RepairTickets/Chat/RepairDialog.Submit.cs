@@ -29,7 +29,8 @@ public sealed partial class RepairDialog
         // The key was fixed when the dialog started: a repeated 确认 is the same request and finds the same ticket.
         draft.IdempotencyKey ??= RepairDraft.NewKey();
         var command = new OpenRepairTicketCommand(
-            context.Input.UserId, categoryId, draft.LocationId, draft.Place, draft.Description, draft.Photos, null, draft.IdempotencyKey);
+            context.Input.UserId, categoryId, draft.LocationId, draft.Place, draft.Description, draft.Photos, null, draft.IdempotencyKey,
+            draft.AssetCode);
         try
         {
             var result = await _sender.Send(command, ct);

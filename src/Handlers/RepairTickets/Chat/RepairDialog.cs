@@ -64,8 +64,17 @@ public sealed partial class RepairDialog : StepDialog
 
     protected override IReadOnlySet<string> TriggerWords => Triggers;
 
+    /// <summary>Also started by scanning an asset's QR code (scene <c>asset:{code}</c>), with the asset filled in.</summary>
+    public override bool IsTriggeredBy(ChatInput input, string normalizedText) =>
+        base.IsTriggeredBy(input, normalizedText) || ScannedAsset(input) is not null;
+
     public override async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {
+        if (ScannedAsset(context.Input) is { } code)
+        {
+            return await StartForAssetAsync(context, code, ct);
+        }
+
         var reply = await base.StartAsync(context, ct);
         new RepairDraft(context.Session).IdempotencyKey = RepairDraft.NewKey();
         return reply;

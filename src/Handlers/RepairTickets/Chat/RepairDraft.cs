@@ -82,6 +82,13 @@ internal sealed class RepairDraft(ChatSession session)
         Set("photos", Slots.TryGetValue("photos", out var value) ? value + PhotoSeparator + photo : photo);
     }
 
+    /// <summary>The asset the report is about (typed or scanned); its location is the report's.</summary>
+    public string? AssetCode
+    {
+        get => Slots.GetValueOrDefault("asset");
+        set => Set("asset", value);
+    }
+
     /// <summary>The step the student was on when the resume question interrupted.</summary>
     public string? ResumeStep
     {

@@ -13,7 +13,7 @@ internal static class RepairTexts
 
     public const string LocationPrompt = "请告诉我报修地点：楼栋和房间号，例如“东区1号楼302”。也可以直接发送微信位置。";
 
-    public const string LocationHelp = "写清楼栋和房间号，例如“东区1号楼302”“西区2栋115”“一食堂”；在户外可以直接发送位置。";
+    public const string LocationHelp = "写清楼栋和房间号，例如“东区1号楼302”“西区2栋115”“一食堂”；在户外可以直接发送位置；设备上贴有编号的，回复“设备”加编号，例如“设备AC-0001”，或直接扫设备上的二维码。";
 
     public const string LocationMissing = "没看清地点哦。";
 
@@ -56,6 +56,15 @@ internal static class RepairTexts
     public static string Chosen(string category) => $"已选择：{category}";
 
     public static string LocationTooLong(int max) => $"地点写得有点长，请控制在{max}字以内，例如“东区1号楼302”。";
+
+    public static string AssetRecognised(string kind, string code, string place) =>
+        $"已识别设备：{kind}（编号{code}），位置：{place}。";
+
+    public static string AssetUnknown(string code) =>
+        $"没有找到编号为“{code}”的设备，请核对设备上的编号，或直接告诉我楼栋和房间号。";
+
+    public static string AssetScanUnknown(string code) =>
+        $"没有找到二维码上的设备（{code}），可能已报废或未登记。请按步骤报修：";
 
     public static string LocationRecognised(string place) => $"地点：{place}（不对的话回复“返回”重新填写）";
 

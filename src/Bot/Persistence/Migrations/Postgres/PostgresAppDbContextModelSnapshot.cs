@@ -218,6 +218,57 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("AnnouncementReads", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Assets.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PurchasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ResponsibleTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleTeamId");
+
+                    b.HasIndex("ResponsibleUserId");
+
+                    b.HasIndex("LocationId", "Code");
+
+                    b.ToTable("Assets", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
                 {
                     b.Property<string>("OpenId")
@@ -759,6 +810,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -814,6 +868,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("RecurringFault")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ReporterOpenId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -852,6 +909,8 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("AssetId", "OpenedAt");
 
                     b.HasIndex("AssigneeId", "Status");
 
@@ -1203,6 +1262,25 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Assets.Asset", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
                 {
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
@@ -1509,6 +1587,11 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("WechatLogistics.Domain.RepairTickets.RepairTicket", b =>
                 {
+                    b.HasOne("WechatLogistics.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")

@@ -213,6 +213,57 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("AnnouncementReads", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Assets.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PurchasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponsibleTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleTeamId");
+
+                    b.HasIndex("ResponsibleUserId");
+
+                    b.HasIndex("LocationId", "Code");
+
+                    b.ToTable("Assets", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
                 {
                     b.Property<string>("OpenId")
@@ -754,6 +805,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -809,6 +863,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecurringFault")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReporterOpenId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -847,6 +904,8 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("AssetId", "OpenedAt");
 
                     b.HasIndex("AssigneeId", "Status");
 
@@ -1198,6 +1257,25 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WechatLogistics.Domain.Assets.Asset", b =>
+                {
+                    b.HasOne("WechatLogistics.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WechatLogistics.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("WechatLogistics.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("WechatLogistics.Domain.Audience.DormBinding", b =>
                 {
                     b.HasOne("WechatLogistics.Domain.Locations.Location", null)
@@ -1504,6 +1582,11 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("WechatLogistics.Domain.RepairTickets.RepairTicket", b =>
                 {
+                    b.HasOne("WechatLogistics.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("WechatLogistics.Domain.Categories.RepairCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
