@@ -120,9 +120,11 @@ write_nginx_conf() {
   mkdir -p "$dir/nginx"
   cat >"$dir/nginx/nginx.conf" <<EOF
 worker_processes 1;
+# A report storm holds one client and one upstream connection per student: 4096 ran out at 5 000 students.
+worker_rlimit_nofile 65536;
 pid $dir/nginx/nginx.pid;
 error_log $dir/nginx/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 30000; }
 http {
   access_log off;
   client_body_temp_path $dir/nginx/body;
