@@ -85,8 +85,9 @@ if [ "${TEST_WITH_CLUSTER:-auto}" != "no" ] && grep -rqs --include='*.cs' 'TestC
     CLUSTER_INSTANCES=2
   cluster_started=1
   # The SLA monitors scan every 5 s there, so the once-across-instances test does not wait a minute per scan; a hung
-  # WeChat API call is given up after 2 s, so the slow-API drill does not wait 10 s per attempt.
-  export CLUSTER_BOT_SETTINGS="Sla__ScanSeconds=5 Sla__SupervisorUserIds=zhu.ren WeChat__ApiTimeoutSeconds=2"
+  # WeChat API call is given up after 2 s, so the slow-API drill does not wait 10 s per attempt; an answer owed by a
+  # killed instance is replayed after 20 s, inside the minute the kill drill waits for late answers.
+  export CLUSTER_BOT_SETTINGS="Sla__ScanSeconds=5 Sla__SupervisorUserIds=zhu.ren WeChat__ApiTimeoutSeconds=2 Deliveries__ReplayAfter=00:00:20"
   scripts/cluster.sh up || { log "the test cluster did not start; see $CLUSTER_DIR"; exit 1; }
   export TestCluster__Url="http://127.0.0.1:$CLUSTER_PORT" \
     TestCluster__Instances="http://127.0.0.1:$CLUSTER_BOT_PORT,http://127.0.0.1:$((CLUSTER_BOT_PORT + 1))" \

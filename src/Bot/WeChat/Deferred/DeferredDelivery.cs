@@ -51,10 +51,11 @@ public sealed class DeferredDeliveryOptions
 
     /// <summary>
     /// How long the owner has to queue the answer before another instance replays the message. Far longer than any
-    /// healthy piece of chat work, so only a dead owner's message is replayed.
+    /// piece of chat work, even on a saturated machine (a 10-minute soak at full load saw answers queued after more
+    /// than 30 s), so only a dead owner's message is replayed.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Deliveries:ReplayAfter must be between 5 seconds and 1 hour.")]
-    public TimeSpan ReplayAfter { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ReplayAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often each instance looks for lapsed entries.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Deliveries:ScanInterval must be between 100 ms and 10 minutes.")]
