@@ -44,7 +44,7 @@ public sealed partial class MessageDispatcher(
             TimeSpan.FromMilliseconds(settings.ReplyDeadlineMilliseconds) - time.GetElapsedTime(startedAt))
         {
             // Conversation input only: a consent popup or an automatic push has no answer to owe.
-            Replay = sessionAddress is null || ConsentOf(message) is not null ? null : new DeferredReplay(ReplayName, input),
+            Replay = sessionAddress is null || IsConsent(message) ? null : new DeferredReplay(ReplayName, input),
         };
         return gate.PassAsync(
             delivery,
@@ -83,6 +83,9 @@ public sealed partial class MessageDispatcher(
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         return await sender.Send(new HandleChatMessageCommand(input) { Preloaded = claim.Session }, CancellationToken.None);
     }
+
+    // A type test on the hot path; ConsentOf builds the command only for the popups themselves.
+    private static bool IsConsent(InboundMessage message) => message is SubscribeMessagePopupEvent or SubscribeMessageChangeEvent;
 
     private static RecordSubscribeConsentCommand? ConsentOf(InboundMessage message) => message switch
     {
