@@ -10,7 +10,7 @@ public interface IChatDialog
     /// <summary>Stable id stored in the session (<see cref="ChatSession.Dialog"/>).</summary>
     string Name { get; }
 
-    /// <summary>The main keyword shown in the menu, e.g. "报修".</summary>
+    /// <summary>The main keyword shown in the menu, e.g. "报修". Fixed per dialog type, as are the description and order (the menu text is written once).</summary>
     string Keyword { get; }
 
     /// <summary>One short line for the menu, e.g. "宿舍、教室设施报修".</summary>

@@ -30,23 +30,6 @@ public sealed partial class FeedbackDialog : StepDialog
     public FeedbackDialog(ISender sender)
     {
         _sender = sender;
-        Steps = new Dictionary<string, DialogStep>
-        {
-            ["subject"] = DialogStep.Fixed(
-                "请问想评价哪方面？\n" + NumberedChoice.Render(Subjects, s => s.Name()),
-                "回复数字选择评价对象，例如回复 1 评价食堂。",
-                ChooseSubject),
-            ["canteen"] = new(CanteenPrompt, "回复序号，或直接回复食堂名称，例如“第一食堂”。", ChooseCanteen),
-            ["stars"] = new(
-                (context, _) => ValueTask.FromResult($"请给{Rated(context)}打个分：回复 1-5，5 分最满意。"),
-                "回复 1 到 5 的数字，也可以回复“五”或“⭐⭐⭐⭐⭐”。",
-                RateAsync),
-            ["text"] = new((context, _) => ValueTask.FromResult(TextPrompt(Stars(context))), TextHelp, WriteAsync),
-            ["anonymous"] = DialogStep.Fixed(
-                "是否匿名提交？\n1. 是（匿名）\n2. 否（实名）",
-                "匿名提交时，工作人员看不到您的身份。回复“是”或“否”。",
-                SubmitAsync),
-        };
     }
 
     public override string Name => "feedback";
@@ -61,7 +44,23 @@ public sealed partial class FeedbackDialog : StepDialog
 
     protected override string FirstStep => "subject";
 
-    protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
+    {
+        ["subject"] = DialogStep.Fixed(
+            "请问想评价哪方面？\n" + NumberedChoice.Render(Subjects, s => s.Name()),
+            "回复数字选择评价对象，例如回复 1 评价食堂。",
+            ChooseSubject),
+        ["canteen"] = new(CanteenPrompt, "回复序号，或直接回复食堂名称，例如“第一食堂”。", ChooseCanteen),
+        ["stars"] = new(
+            (context, _) => ValueTask.FromResult($"请给{Rated(context)}打个分：回复 1-5，5 分最满意。"),
+            "回复 1 到 5 的数字，也可以回复“五”或“⭐⭐⭐⭐⭐”。",
+            RateAsync),
+        ["text"] = new((context, _) => ValueTask.FromResult(TextPrompt(Stars(context))), TextHelp, WriteAsync),
+        ["anonymous"] = DialogStep.Fixed(
+            "是否匿名提交？\n1. 是（匿名）\n2. 否（实名）",
+            "匿名提交时，工作人员看不到您的身份。回复“是”或“否”。",
+            SubmitAsync),
+    };
 
     protected override string? MenuKey => MenuKeys.Feedback;
 

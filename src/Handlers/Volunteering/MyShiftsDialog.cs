@@ -23,12 +23,6 @@ public sealed class MyShiftsDialog : StepDialog
     public MyShiftsDialog(ISender sender)
     {
         _sender = sender;
-        Steps = new Dictionary<string, DialogStep>
-        {
-            ["pick"] = new(ListPrompt, "回复序号选择一条报名，再选择取消报名、签到或签退。", PickAsync),
-            ["action"] = new(ActionPrompt, "回复序号选择操作。签到在开始前15分钟至结束前开放；签到后可签退。", ActAsync),
-            ["confirm"] = new(ConfirmPrompt, "回复“确认”取消这次报名，回复“返回”重新选择。", CancelSignupAsync),
-        };
     }
 
     public override string Name => "my-shifts";
@@ -45,7 +39,12 @@ public sealed class MyShiftsDialog : StepDialog
 
     protected override string CancelledText => "好的，已退出，你的报名没有变化。如需帮助请回复\"帮助\"。";
 
-    protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
+    {
+        ["pick"] = new(ListPrompt, "回复序号选择一条报名，再选择取消报名、签到或签退。", PickAsync),
+        ["action"] = new(ActionPrompt, "回复序号选择操作。签到在开始前15分钟至结束前开放；签到后可签退。", ActAsync),
+        ["confirm"] = new(ConfirmPrompt, "回复“确认”取消这次报名，回复“返回”重新选择。", CancelSignupAsync),
+    };
 
     protected override string? MenuKey => MenuKeys.MyShifts;
 

@@ -26,10 +26,6 @@ public sealed class VolunteerDialog : StepDialog
     public VolunteerDialog(ISender sender)
     {
         _sender = sender;
-        Steps = new Dictionary<string, DialogStep>
-        {
-            ["pick"] = new(ListPrompt, "回复岗位前面的序号即可报名；已满的岗位会进入候补，有人取消时按顺序递补。", ClaimAsync),
-        };
     }
 
     public override string Name => "volunteer";
@@ -46,7 +42,10 @@ public sealed class VolunteerDialog : StepDialog
 
     protected override string CancelledText => "好的，已退出，没有报名新的岗位。如需帮助请回复\"帮助\"。";
 
-    protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
+    {
+        ["pick"] = new(ListPrompt, "回复岗位前面的序号即可报名；已满的岗位会进入候补，有人取消时按顺序递补。", ClaimAsync),
+    };
 
     protected override string? MenuKey => MenuKeys.Volunteer;
 

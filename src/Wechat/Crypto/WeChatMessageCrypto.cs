@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using WechatLogistics.Wechat.Replies;
@@ -19,6 +20,9 @@ public sealed partial class WeChatMessageCrypto
 
     private const int KeyLength = 32;
     private const int HeaderLength = RandomLength + sizeof(uint);
+
+    private static readonly SearchValues<char> Alphanumerics =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private readonly byte[] _iv;
     private readonly byte[] _receiveIdBytes;
@@ -77,6 +81,15 @@ public sealed partial class WeChatMessageCrypto
 
         // MsgSignature = SHA1(sort(Token, TimeStamp, Nonce, Encrypt)) (PROTOCOL §1.5).
         var signature = WeChatSignature.Compute(Token, timestamp, nonce, encrypt);
+        if (IsAlphanumeric(timestamp) && IsAlphanumeric(nonce))
+        {
+            // The usual case, written in one allocation: Base64, hex and alphanumerics need no escaping in XML.
+            return string.Concat([
+                "<xml><Encrypt><![CDATA[", encrypt, "]]></Encrypt><MsgSignature><![CDATA[", signature,
+                "]]></MsgSignature><TimeStamp>", timestamp, "</TimeStamp><Nonce><![CDATA[", nonce, "]]></Nonce></xml>",
+            ]);
+        }
+
         return new StringBuilder(encrypt.Length + 200)
             .Append("<xml>")
             .AppendCDataElement("Encrypt", encrypt)
@@ -86,6 +99,8 @@ public sealed partial class WeChatMessageCrypto
             .Append("</xml>")
             .ToString();
     }
+
+    private static bool IsAlphanumeric(string value) => !value.AsSpan().ContainsAnyExcept(Alphanumerics);
 
     private static byte[] DecodeKey(string? encodingAesKey)
     {

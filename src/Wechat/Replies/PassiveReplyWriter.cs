@@ -21,7 +21,8 @@ public static class PassiveReplyWriter
         ArgumentNullException.ThrowIfNull(toUser);
         ArgumentNullException.ThrowIfNull(fromUser);
 
-        var xml = new StringBuilder(256)
+        // The fixed part of a reply is under 256 characters; a text reply's content comes on top (one buffer, no growth).
+        var xml = new StringBuilder(256 + (reply is TextReply { Content: { } content } ? content.Length : 0))
             .Append("<xml>")
             .AppendCDataElement("ToUserName", toUser)
             .AppendCDataElement("FromUserName", fromUser)

@@ -134,7 +134,7 @@ public sealed class StepDialogTests
 
         protected override string FirstStep => "size";
 
-        protected override IReadOnlyDictionary<string, DialogStep> Steps { get; } = new Dictionary<string, DialogStep>
+        protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
         {
             ["size"] = DialogStep.Fixed("选尺寸：\n" + NumberedChoice.Render(Sizes, s => s), "回复数字选择尺寸。", (context, _) =>
             {

@@ -103,6 +103,20 @@ public sealed partial class WeChatMessageCryptoTests
             XmlElements.Read(envelope).Select(e => e.Key));
     }
 
+    [Theory]
+    [InlineData("1713424427", "415670741")]
+    [InlineData("1713424427", "n]]>o<n&ce")]
+    [InlineData("17<13&424427", "415670741")]
+    public void BuildEncryptedReply_AnyTimestampAndNonce_ComeBackAsSentAndSigned(string timestamp, string nonce)
+    {
+        var envelope = Shared.BuildEncryptedReply("<xml><Content><![CDATA[好]]></Content></xml>", timestamp, nonce);
+
+        var encrypt = XmlElements.Single(envelope, "xml/Encrypt");
+        Assert.Equal(timestamp, XmlElements.Single(envelope, "xml/TimeStamp"));
+        Assert.Equal(nonce, XmlElements.Single(envelope, "xml/Nonce"));
+        Assert.True(Shared.VerifyMsgSignature(XmlElements.Single(envelope, "xml/MsgSignature"), timestamp, nonce, encrypt));
+    }
+
     /// <summary>Messages of exactly <paramref name="size"/> UTF-8 bytes: ASCII, Chinese, emoji, mixed.</summary>
     private static IEnumerable<string> MessagesOfUtf8Size(int size)
     {

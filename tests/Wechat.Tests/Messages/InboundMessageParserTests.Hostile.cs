@@ -79,6 +79,28 @@ public sealed partial class InboundMessageParserTests
     }
 
     [Theory]
+    [InlineData("&#0;")]
+    [InlineData("&#x1;")]
+    [InlineData("&#xFFFE;")]
+    [InlineData("\u0001")]
+    public void Parse_CharacterXmlForbids_ThrowsWeChatXmlException(string content)
+    {
+        var xml = "<xml>" + Header + "<MsgType>text</MsgType><Content>a" + content + "b</Content></xml>";
+
+        Assert.Throws<WeChatXmlException>(() => InboundMessageParser.Parse(xml));
+    }
+
+    [Fact]
+    public void Parse_LineBreaks_AreNormalizedAsXmlRequires()
+    {
+        var xml = "<xml>" + Header + "<MsgType>text</MsgType><Content>一行\r\n二行\r三行</Content></xml>";
+
+        var message = Assert.IsType<TextMessage>(InboundMessageParser.Parse(xml));
+
+        Assert.Equal("一行\n二行\n三行", message.Content);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("success")]
     [InlineData("<xml>")]

@@ -23,14 +23,6 @@ public sealed class BindDormDialog : StepDialog
     public BindDormDialog(ISender sender)
     {
         _sender = sender;
-        Steps = new Dictionary<string, DialogStep>
-        {
-            [PlaceStep] = DialogStep.Fixed(
-                "请回复您的宿舍楼和房间号，例如：东区1号楼 302",
-                "绑定后，您所在楼栋的停水、停电等通知会发给您。请写出楼栋名称和房间号，例如“西区2号楼 415”。",
-                HandlePlaceAsync),
-            [PickStep] = new(PickPromptAsync, "请回复列表中的数字选择您的宿舍楼。", HandlePickAsync),
-        };
     }
 
     public override string Name => "bind-dorm";
@@ -45,7 +37,14 @@ public sealed class BindDormDialog : StepDialog
 
     protected override string FirstStep => PlaceStep;
 
-    protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
+    {
+        [PlaceStep] = DialogStep.Fixed(
+            "请回复您的宿舍楼和房间号，例如：东区1号楼 302",
+            "绑定后，您所在楼栋的停水、停电等通知会发给您。请写出楼栋名称和房间号，例如“西区2号楼 415”。",
+            HandlePlaceAsync),
+        [PickStep] = new(PickPromptAsync, "请回复列表中的数字选择您的宿舍楼。", HandlePickAsync),
+    };
 
     protected override IReadOnlySet<string> TriggerWords => Triggers;
 

@@ -10,6 +10,8 @@ public abstract class StepDialog : IChatDialog
 {
     private const string PathSlot = "_path";
 
+    private IReadOnlyDictionary<string, DialogStep>? _steps;
+
     public abstract string Name { get; }
 
     public abstract string Keyword { get; }
@@ -23,7 +25,13 @@ public abstract class StepDialog : IChatDialog
 
     protected abstract string FirstStep { get; }
 
-    protected abstract IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    /// <summary>
+    /// Built on first use: a dialog is made for every message (its scope's Mediator sends its commands), but most
+    /// messages only ask it whether it is triggered and never reach its steps.
+    /// </summary>
+    protected IReadOnlyDictionary<string, DialogStep> Steps => _steps ??= BuildSteps();
+
+    protected abstract IReadOnlyDictionary<string, DialogStep> BuildSteps();
 
     /// <summary>
     /// The answer to <c>取消</c>. Dialogs whose title reads like an action on the user's data ("已取消我的值班") override

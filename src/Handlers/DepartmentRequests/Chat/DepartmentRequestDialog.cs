@@ -31,25 +31,6 @@ public sealed class DepartmentRequestDialog : StepDialog
     public DepartmentRequestDialog(ISender sender)
     {
         _sender = sender;
-        Steps = new Dictionary<string, DialogStep>
-        {
-            ["department"] = new(DepartmentPrompt, "回复序号选择为哪个部门申报。", ChooseDepartment),
-            ["kind"] = DialogStep.Fixed(
-                "请选择申报类型：\n" + NumberedChoice.Render(DepartmentRequestTexts.Kinds, k => k.Name()),
-                "维修工程批准后会自动生成报修单；采购、场地和活动保障由后勤办安排。回复数字选择。",
-                ChooseKind),
-            ["description"] = DialogStep.Fixed(
-                $"请描述申报内容（{DepartmentRequest.MaxDescriptionLength}字以内）：",
-                "写清需要做什么、数量和要求，例如“报告厅音响线路老化，需要更换”。",
-                Describe),
-            ["place"] = DialogStep.Fixed(
-                "维修地点在哪里？例如“图书馆报告厅”。不需要请回复“跳过”。",
-                "写上楼栋和房间，维修师傅按此上门。",
-                Locate),
-            ["cost"] = DialogStep.Fixed("预计费用是多少元？例如 1200 或 1200.50。", "填写估算金额（元），最多两位小数；不清楚可填 0。", Estimate),
-            ["date"] = DialogStep.Fixed("希望什么时候完成？例如 2026-12-01 或 12月1日。", "填写期望完成的日期，不能早于今天。", Schedule),
-            ["confirm"] = new(ConfirmPrompt, "回复“确认”提交申报，或“返回”修改上一步。", SubmitAsync),
-        };
     }
 
     public override string Name => "department-request";
@@ -64,7 +45,25 @@ public sealed class DepartmentRequestDialog : StepDialog
 
     protected override string FirstStep => "kind";
 
-    protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
+    {
+        ["department"] = new(DepartmentPrompt, "回复序号选择为哪个部门申报。", ChooseDepartment),
+        ["kind"] = DialogStep.Fixed(
+            "请选择申报类型：\n" + NumberedChoice.Render(DepartmentRequestTexts.Kinds, k => k.Name()),
+            "维修工程批准后会自动生成报修单；采购、场地和活动保障由后勤办安排。回复数字选择。",
+            ChooseKind),
+        ["description"] = DialogStep.Fixed(
+            $"请描述申报内容（{DepartmentRequest.MaxDescriptionLength}字以内）：",
+            "写清需要做什么、数量和要求，例如“报告厅音响线路老化，需要更换”。",
+            Describe),
+        ["place"] = DialogStep.Fixed(
+            "维修地点在哪里？例如“图书馆报告厅”。不需要请回复“跳过”。",
+            "写上楼栋和房间，维修师傅按此上门。",
+            Locate),
+        ["cost"] = DialogStep.Fixed("预计费用是多少元？例如 1200 或 1200.50。", "填写估算金额（元），最多两位小数；不清楚可填 0。", Estimate),
+        ["date"] = DialogStep.Fixed("希望什么时候完成？例如 2026-12-01 或 12月1日。", "填写期望完成的日期，不能早于今天。", Schedule),
+        ["confirm"] = new(ConfirmPrompt, "回复“确认”提交申报，或“返回”修改上一步。", SubmitAsync),
+    };
 
     protected override IReadOnlySet<string> TriggerWords => Triggers;
 

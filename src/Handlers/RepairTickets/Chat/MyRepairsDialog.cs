@@ -27,15 +27,6 @@ public sealed partial class MyRepairsDialog : StepDialog
     public MyRepairsDialog(ISender sender)
     {
         _sender = sender;
-        Steps = new Dictionary<string, DialogStep>
-        {
-            [ListStep] = new(ListPromptAsync, MyRepairsTexts.ListHelp, HandleList),
-            [TicketStep] = new(TicketPromptAsync, MyRepairsTexts.TicketHelp, HandleTicket),
-            [CancelStep] = new(CancelPrompt, MyRepairsTexts.CancelHelp, HandleCancelAsync),
-            [RatingStep] = DialogStep.Fixed(MyRepairsTexts.RatingPrompt, MyRepairsTexts.RatingHelp, HandleRating),
-            [CommentStep] = new(CommentPrompt, MyRepairsTexts.CommentHelp, HandleCommentAsync),
-            [ReopenStep] = DialogStep.Fixed(MyRepairsTexts.ReopenPrompt, MyRepairsTexts.ReopenHelp, HandleReopenAsync),
-        };
     }
 
     public override string Name => DialogName;
@@ -50,7 +41,15 @@ public sealed partial class MyRepairsDialog : StepDialog
 
     protected override string FirstStep => ListStep;
 
-    protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
+    {
+        [ListStep] = new(ListPromptAsync, MyRepairsTexts.ListHelp, HandleList),
+        [TicketStep] = new(TicketPromptAsync, MyRepairsTexts.TicketHelp, HandleTicket),
+        [CancelStep] = new(CancelPrompt, MyRepairsTexts.CancelHelp, HandleCancelAsync),
+        [RatingStep] = DialogStep.Fixed(MyRepairsTexts.RatingPrompt, MyRepairsTexts.RatingHelp, HandleRating),
+        [CommentStep] = new(CommentPrompt, MyRepairsTexts.CommentHelp, HandleCommentAsync),
+        [ReopenStep] = DialogStep.Fixed(MyRepairsTexts.ReopenPrompt, MyRepairsTexts.ReopenHelp, HandleReopenAsync),
+    };
 
     protected override string? MenuKey => MenuKeys.MyRepairs;
 

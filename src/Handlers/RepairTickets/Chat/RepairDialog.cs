@@ -33,17 +33,6 @@ public sealed partial class RepairDialog : StepDialog
     public RepairDialog(ISender sender)
     {
         _sender = sender;
-        Steps = new Dictionary<string, DialogStep>
-        {
-            [CategoryStep] = new(CategoryPromptAsync, RepairTexts.CategoryHelp, HandleCategoryAsync),
-            [SubcategoryStep] = new(SubcategoryPromptAsync, RepairTexts.CategoryHelp, HandleSubcategoryAsync),
-            [LocationStep] = DialogStep.Fixed(RepairTexts.LocationPrompt, RepairTexts.LocationHelp, HandleLocationAsync),
-            [LocationPickStep] = new(LocationPickPromptAsync, RepairTexts.LocationPickHelp, HandleLocationPickAsync),
-            [DescriptionStep] = DialogStep.Fixed(RepairTexts.DescriptionPrompt, RepairTexts.DescriptionHelp, HandleDescription),
-            [PhotoStep] = new(PhotoPrompt, RepairTexts.PhotoHelp, HandlePhoto),
-            [ConfirmStep] = new(ConfirmPromptAsync, RepairTexts.ConfirmHelp, HandleConfirmAsync),
-            [ResumeStep] = new(ResumePromptAsync, RepairTexts.ResumeHelp, (_, _) => StepOutcome.AgainAsync(RepairTexts.ResumeChoices)),
-        };
     }
 
     public override string Name => DialogName;
@@ -58,7 +47,17 @@ public sealed partial class RepairDialog : StepDialog
 
     protected override string FirstStep => CategoryStep;
 
-    protected override IReadOnlyDictionary<string, DialogStep> Steps { get; }
+    protected override IReadOnlyDictionary<string, DialogStep> BuildSteps() => new Dictionary<string, DialogStep>
+    {
+        [CategoryStep] = new(CategoryPromptAsync, RepairTexts.CategoryHelp, HandleCategoryAsync),
+        [SubcategoryStep] = new(SubcategoryPromptAsync, RepairTexts.CategoryHelp, HandleSubcategoryAsync),
+        [LocationStep] = DialogStep.Fixed(RepairTexts.LocationPrompt, RepairTexts.LocationHelp, HandleLocationAsync),
+        [LocationPickStep] = new(LocationPickPromptAsync, RepairTexts.LocationPickHelp, HandleLocationPickAsync),
+        [DescriptionStep] = DialogStep.Fixed(RepairTexts.DescriptionPrompt, RepairTexts.DescriptionHelp, HandleDescription),
+        [PhotoStep] = new(PhotoPrompt, RepairTexts.PhotoHelp, HandlePhoto),
+        [ConfirmStep] = new(ConfirmPromptAsync, RepairTexts.ConfirmHelp, HandleConfirmAsync),
+        [ResumeStep] = new(ResumePromptAsync, RepairTexts.ResumeHelp, (_, _) => StepOutcome.AgainAsync(RepairTexts.ResumeChoices)),
+    };
 
     protected override string? MenuKey => MenuKeys.Repair;
 
