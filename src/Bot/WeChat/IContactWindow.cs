@@ -17,4 +17,10 @@ public static class ContactWindowRules
 {
     /// <summary>48 hours, less a margin so a message sent at the edge does not meet 45015 (it would fall back anyway).</summary>
     public static readonly TimeSpan Length = TimeSpan.FromHours(48) - TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A chatting user's window is rewritten at most this often by one instance: it may then close up to this much
+    /// early, never late, and a conversation costs Redis one write in ten minutes instead of one a message.
+    /// </summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(10);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WechatLogistics.Bot.Configuration;
@@ -13,8 +14,10 @@ namespace WechatLogistics.Bot.Infrastructure.Redis;
 /// instance answers the same. A claim whose owner died lapses with its lease and the next retry takes it over. The claim is
 /// pipelined with the read of the user's session, so an ordinary message costs one awaited round trip to Redis.
 /// </summary>
-public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<ChatSessionOptions> sessions, TimeProvider time) : IDeliveryLedger
+public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<ChatSessionOptions> sessions, IMemoryCache written, TimeProvider time)
+    : IDeliveryLedger
 {
+    private const string WindowCacheTag = "contact-window-written";
     private const string Pending = "P";
     private const string Success = "S";
     private const string ReplyPrefix = "R";
@@ -28,20 +31,22 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
             return new DeliveryClaim(await db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists));
         }
 
-        // Pipelined: both commands leave in one write and come back in one read.
+        // One batch: the claim, the session read and the window's refresh leave in one write and come back in one read.
         var sessionKey = RedisKeys.Session(session.Account, session.UserId);
-        var claimed = db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists);
-        var json = db.HashGetAsync(sessionKey, "d");
-        if (session.OpensContactWindow)
+        var batch = db.CreateBatch();
+        var claimed = batch.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists);
+        var json = batch.HashGetAsync(sessionKey, "d");
+        if (session.OpensContactWindow && WindowNeedsRefresh(session))
         {
             // A user's own message opens the 48-hour customer-service window (PROTOCOL §4.4): same write, no wait.
-            _ = db.StringSetAsync(
+            _ = batch.StringSetAsync(
                 RedisKeys.ContactWindow(session.Account, session.UserId),
                 time.GetUtcNow().ToUnixTimeSeconds(),
                 ContactWindowRules.Length,
                 flags: CommandFlags.FireAndForget);
         }
 
+        batch.Execute();
         if (!await claimed)
         {
             return new DeliveryClaim(false);
@@ -56,6 +61,21 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
         // Reading counts as activity: the idle clock restarts (as RedisSessionStore.LoadAsync does).
         _ = db.KeyExpireAsync(sessionKey, sessions.Value.IdleTimeout, flags: CommandFlags.FireAndForget);
         return new DeliveryClaim(true, new PreloadedSession(JsonSerializer.Deserialize((string)value!, SessionJsonContext.Default.ChatSession)));
+    }
+
+    /// <summary>True when this instance has not written the user's window within <see cref="ContactWindowRules.RefreshEvery"/>.</summary>
+    private bool WindowNeedsRefresh(SessionAddress session)
+    {
+        var cacheKey = (WindowCacheTag, session.Account, session.UserId);
+        var now = time.GetUtcNow();
+        if (written.TryGetValue(cacheKey, out DateTimeOffset last) && now - last < ContactWindowRules.RefreshEvery && now >= last)
+        {
+            return false;
+        }
+
+        // The entry only remembers the last write; it is dropped an hour later whatever the clock says.
+        written.Set(cacheKey, now, TimeSpan.FromHours(1));
+        return true;
     }
 
     public ValueTask CompleteAsync(string key, DeliveryOutcome outcome, TimeSpan ttl, CancellationToken ct)
