@@ -120,6 +120,17 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
             """;
     }
 
+    /// <summary>
+    /// The rolled-up read's statements on PostgreSQL, for the benchmark's EXPLAIN: a dimension's rollup rows (@dimension,
+    /// @first, @end), then the live remainder's not-final reports (@rf, @rt, @asOf) and late closings (also @minCut).
+    /// </summary>
+    public static IReadOnlyList<string> RolledUpSql() =>
+    [
+        """SELECT * FROM "KpiDailyRollups" WHERE "Dimension" = @dimension AND "Day" >= @first AND "Day" < @end""",
+        KpiTickets.Sql(postgres: true, RolledUpKpiReader.NotFinal),
+        KpiTickets.Sql(postgres: true, RolledUpKpiReader.ClosedLate),
+    ];
+
     private async Task<Dictionary<string, long>> ReadClosedAsync(
         DbConnection connection, KpiDimension by, bool postgres, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {

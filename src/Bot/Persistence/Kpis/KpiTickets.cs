@@ -42,9 +42,27 @@ internal static class KpiTickets
         AppDbContext db, string where, DateTimeOffset asOf, CancellationToken ct, params (string Name, DateTimeOffset Value)[] parameters)
     {
         var postgres = db.Database.IsNpgsql();
+        var rows = new List<KpiTicket>();
+        await using var reader = await QueryAsync(db, Sql(postgres, where), ct, [("asOf", asOf), .. parameters]);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new KpiTicket(
+                DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
+                Flag(reader, 5), Flag(reader, 6), Flag(reader, 7), Flag(reader, 8), Flag(reader, 9), Flag(reader, 10),
+                reader.IsDBNull(11) ? null : Convert.ToInt32(reader.GetValue(11), CultureInfo.InvariantCulture),
+                reader.IsDBNull(12) ? null : reader.GetDouble(12), reader.IsDBNull(13) ? null : reader.GetDouble(13),
+                reader.IsDBNull(14) ? null : Instant(reader, 14, postgres)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The per-ticket SELECT of <see cref="ReadAsync"/>.</summary>
+    public static string Sql(bool postgres, string where)
+    {
         var (keys, joins) = Keys(postgres, "OpenedAt");
         var serviced = KpiReader.Serviced;
-        var sql = $"""
+        return $"""
             SELECT {keys},
               CASE WHEN {serviced} AND t."FirstResponseAt" <= t."ResponseDueAt" THEN 1 ELSE 0 END,
               CASE WHEN {serviced} AND (t."FirstResponseAt" > t."ResponseDueAt" OR (t."FirstResponseAt" IS NULL AND t."ResponseDueAt" <= @asOf)) THEN 1 ELSE 0 END,
@@ -59,19 +77,6 @@ internal static class KpiTickets
             FROM "RepairTickets" t {joins}
             WHERE {where}
             """;
-        var rows = new List<KpiTicket>();
-        await using var reader = await QueryAsync(db, sql, ct, [("asOf", asOf), .. parameters]);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new KpiTicket(
-                DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
-                Flag(reader, 5), Flag(reader, 6), Flag(reader, 7), Flag(reader, 8), Flag(reader, 9), Flag(reader, 10),
-                reader.IsDBNull(11) ? null : Convert.ToInt32(reader.GetValue(11), CultureInfo.InvariantCulture),
-                reader.IsDBNull(12) ? null : reader.GetDouble(12), reader.IsDBNull(13) ? null : reader.GetDouble(13),
-                reader.IsDBNull(14) ? null : Instant(reader, 14, postgres)));
-        }
-
-        return rows;
     }
 
     /// <summary>The closings matching <paramref name="where"/>, counted per close day and group keys.</summary>

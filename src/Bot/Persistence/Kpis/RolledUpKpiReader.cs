@@ -18,6 +18,12 @@ namespace WechatLogistics.Bot.Persistence.Kpis;
 /// </summary>
 internal static class RolledUpKpiReader
 {
+    /// <summary>The rolled days' reports that may still change (the index on Status, OpenedAt finds them).</summary>
+    public static readonly string NotFinal = $"""t."OpenedAt" >= @rf AND t."OpenedAt" < @rt AND t."Status" IN ({KpiTickets.NotFinal})""";
+
+    /// <summary>Final reports closed since the oldest cut-off (the close-time index finds them); each day's own is checked here.</summary>
+    public static readonly string ClosedLate = $"""t."ClosedAt" >= @minCut AND t."OpenedAt" >= @rf AND t."OpenedAt" < @rt AND t."Status" IN ({KpiTickets.Final})""";
+
     public static async Task<IReadOnlyList<TicketKpiRow>> ReadAsync(
         AppDbContext db, IReadOnlyDictionary<DateOnly, DateTimeOffset> cutOffs, KpiDimension by, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct)
     {
@@ -51,11 +57,8 @@ internal static class RolledUpKpiReader
         }
 
         var (rolledFrom, rolledTo) = (GetKpisQueryHandler.Start(first), GetKpisQueryHandler.Start(end));
-        var open = await KpiTickets.ReadAsync(
-            db, $"""t."OpenedAt" >= @rf AND t."OpenedAt" < @rt AND t."Status" IN ({KpiTickets.NotFinal})""", asOf, ct, ("rf", rolledFrom), ("rt", rolledTo));
-        var lateClosed = await KpiTickets.ReadAsync(
-            db, $"""t."ClosedAt" >= @minCut AND t."OpenedAt" >= @rf AND t."OpenedAt" < @rt AND t."Status" IN ({KpiTickets.Final})""", asOf, ct,
-            ("minCut", cutOffs.Values.Min()), ("rf", rolledFrom), ("rt", rolledTo));
+        var open = await KpiTickets.ReadAsync(db, NotFinal, asOf, ct, ("rf", rolledFrom), ("rt", rolledTo));
+        var lateClosed = await KpiTickets.ReadAsync(db, ClosedLate, asOf, ct, ("minCut", cutOffs.Values.Min()), ("rf", rolledFrom), ("rt", rolledTo));
         foreach (var ticket in open.Where(t => cutOffs.ContainsKey(t.Day))
             .Concat(lateClosed.Where(t => cutOffs.TryGetValue(t.Day, out var cutOff) && t.ClosedAt >= cutOff)))
         {
