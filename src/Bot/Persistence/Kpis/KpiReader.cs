@@ -33,9 +33,10 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
         {
             var connection = db.Database.GetDbConnection();
             // One snapshot for every statement below: a rollup committed meanwhile is seen entirely or not at all.
-            await using var transaction = postgres
+            await using var sqlite = postgres ? null : ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: true);
+            await using var transaction = sqlite is null
                 ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
-                : await db.Database.UseTransactionAsync(((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: true), ct);
+                : await db.Database.UseTransactionAsync(sqlite, ct);
             if (postgres)
             {
                 // A semester's durations (~1M doubles per sort) fit in memory with this; the default 4 MB spills to disk.

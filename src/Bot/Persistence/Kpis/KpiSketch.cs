@@ -133,22 +133,45 @@ public sealed class KpiSketch
 
     public static KpiSketch FromBytes(byte[] bytes)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
         var sketch = new KpiSketch();
-        using var reader = new BinaryReader(new MemoryStream(bytes));
-        sketch._zeros = reader.Read7BitEncodedInt64();
-        sketch.Count = sketch._zeros;
+        sketch.MergeBytes(bytes);
+        return sketch;
+    }
+
+    /// <summary><see cref="Merge"/> of a stored sketch, decoded straight into this one (the KPI read merges thousands).</summary>
+    public void MergeBytes(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var position = 0;
+        var zeros = ReadVarint(bytes, ref position);
+        _zeros += zeros;
+        Count += zeros;
         var previous = 0;
-        while (reader.BaseStream.Position < bytes.Length)
+        while (position < bytes.Length)
         {
-            var zigzag = reader.Read7BitEncodedInt();
-            var index = previous + ((int)((uint)zigzag >> 1) ^ -(zigzag & 1));
-            var count = reader.Read7BitEncodedInt64();
-            sketch._buckets[index] = sketch._buckets.GetValueOrDefault(index) + count;
-            sketch.Count += count;
+            var zigzag = (uint)ReadVarint(bytes, ref position);
+            var index = previous + ((int)(zigzag >> 1) ^ -(int)(zigzag & 1));
+            var count = ReadVarint(bytes, ref position);
+            _buckets[index] = _buckets.GetValueOrDefault(index) + count;
+            Count += count;
             previous = index;
         }
+    }
 
-        return sketch;
+    // The 7-bit little-endian varint BinaryWriter.Write7BitEncodedInt/Int64 write.
+    private static long ReadVarint(byte[] bytes, ref int position)
+    {
+        long value = 0;
+        var shift = 0;
+        byte current;
+        do
+        {
+            current = bytes[position++];
+            value |= (long)(current & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((current & 0x80) != 0);
+
+        return value;
     }
 }

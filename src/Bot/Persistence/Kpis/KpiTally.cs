@@ -55,8 +55,8 @@ internal sealed class KpiTally
         _ratingSum += row.RatingSum;
         _ratings += row.Ratings;
         _complaints += row.Complaints;
-        _firstResponse.Merge(KpiSketch.FromBytes(row.FirstResponseSketch));
-        _resolution.Merge(KpiSketch.FromBytes(row.ResolutionSketch));
+        _firstResponse.MergeBytes(row.FirstResponseSketch);
+        _resolution.MergeBytes(row.ResolutionSketch);
     }
 
     public KpiDailyRollup ToRollup(DateOnly day, KpiDimension dimension, string key) => new()
