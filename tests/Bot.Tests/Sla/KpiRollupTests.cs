@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.Persistence.Kpis;
+using WechatLogistics.Bot.Sla;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.Kpis;
 
@@ -96,6 +99,45 @@ public sealed class KpiRollupTests
         Assert.Equal(new KpiRollupResult(0, 0, 0), again);
         Assert.Equal(rows, await RolledRowsAsync(desk));
         await AssertSameAsLiveAsync(desk, Day0, Day0.AddDays(9));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Job_RollsUpTheFinishedDays_OneIntervalAfterStart(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Day0, new Dictionary<string, string?> { ["Kpis:RollupInterval"] = "00:05:00" });
+        await SeedAsync(desk, seed: 2);
+        var job = desk.Services.GetServices<IHostedService>().OfType<KpiRollupMonitor>().Single();
+        await job.StartAsync(Ct);
+        Assert.Equal(0, await RolledDaysAsync(desk));
+
+        // .NET 10 starts ExecuteAsync on the thread pool, so its timer may not exist yet: keep moving the fake clock by an
+        // interval (at most 2.5 h, still day 8) until the job has run.
+        for (var i = 0; i < 600 && await RolledDaysAsync(desk) < 8; i++)
+        {
+            if (i % 20 == 0)
+            {
+                desk.Clock.Advance(TimeSpan.FromMinutes(5));
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        await job.StopAsync(Ct);
+        Assert.Equal(8, await RolledDaysAsync(desk));
+    }
+
+    [Theory]
+    [InlineData("Kpis:BatchDays", "0")]
+    [InlineData("Kpis:RollupInterval", "-00:01:00")]
+    public async Task BadJobSettings_StopTheStart_NamingTheKeys(string key, string value)
+    {
+        await using var desk = await StaffDesk.CreateAsync(DatabaseProvider.Sqlite, Day0, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => desk.Services.GetRequiredService<IOptions<KpiRollupOptions>>().Value);
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -196,6 +238,12 @@ public sealed class KpiRollupTests
     {
         await using var scope = desk.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KpiRollup>().RunAsync(Ct);
+    }
+
+    private static async Task<int> RolledDaysAsync(StaffDesk desk)
+    {
+        await using var db = desk.Database.CreateContext();
+        return await db.Set<KpiRollupDay>().CountAsync(Ct);
     }
 
     private static async Task<int> RolledRowsAsync(StaffDesk desk)
