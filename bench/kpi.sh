@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # KPI benchmark (issue 5): GetKpisQuery for a semester of 1 000 000 tickets on SQLite and PostgreSQL, per dimension,
+# all live and then served by the daily rollups (the rollup itself timed),
 # against baselines from the same run (a plain count of the same tickets; the same query without the KPI indexes),
 # plus PostgreSQL's EXPLAIN (ANALYZE, BUFFERS). Loading is timed apart. Not part of scripts/test.sh.
 #   bench/kpi.sh [--tickets 1000000] [--runs 3] [--days 126] [--score-cards] [--sqlite-only | --postgres-only]

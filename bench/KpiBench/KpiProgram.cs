@@ -15,7 +15,8 @@ namespace WechatLogistics.KpiBench;
 /// <summary>
 /// bench/kpi.sh's driver: loads a semester of tickets, then times <see cref="GetKpisQuery"/> for the whole semester per
 /// dimension, in-process through the Bot's DI and Mediator, against two baselines from the same run: a plain count of
-/// the same tickets, and the same KPI query with the KPI indexes dropped. On PostgreSQL it prints the plans. With
+/// the same tickets, and the same KPI query with the KPI indexes dropped; then the daily rollup and the same queries
+/// served by it (<see cref="RollupBench"/>). On PostgreSQL it prints the plans. With
 /// <c>--score-cards</c> it times the score cards instead, beside the KPI query they read (<see cref="ScoreCardBench"/>).
 /// </summary>
 internal static class KpiProgram
@@ -108,6 +109,8 @@ internal static class KpiProgram
             Console.WriteLine(Invariant($"without the KPI indexes, by {by,-8}{(by == KpiDimension.Day ? " (4 weeks)" : "")}: median {ms,7:F0} ms  = {ms / baseline,5:F1}x the count, {ms / with:F2}x the indexed query"));
         }
 
+        // Issue 5's target: the same queries once the finished days are rolled up (all-live medians above as the baseline).
+        await RollupBench.RunAsync(host.Services, connectionString, provider == DatabaseProvider.Postgres, from, to, runs, baseline, indexed, month);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using WechatLogistics.Handlers.Kpis;
 
 namespace WechatLogistics.Bot.Persistence.Kpis;
@@ -9,24 +10,46 @@ namespace WechatLogistics.Bot.Persistence.Kpis;
 /// percentiles itself (<c>percentile_cont</c>, one sort per duration); SQLite has no percentile aggregate, so a window
 /// query ranks each group's durations and returns only the (at most four) rows around the median and p90, which are
 /// interpolated here exactly as percentile_cont does. docs/decisions/sla-incidents-kpi.md has the index this relies on.
+/// Once days of the period are rolled up (<see cref="KpiRollup"/>), <see cref="RolledUpKpiReader"/> reads them instead
+/// (docs/decisions/kpi-rollups.md).
 /// </summary>
 public sealed class KpiReader(AppDbContext db) : IKpiReader
 {
     // Cancelled and rejected reports were never serviced: they are not counted for or against the SLA.
-    private const string Serviced = """t."Status" NOT IN ('Cancelled', 'Rejected')""";
+    internal const string Serviced = """t."Status" NOT IN ('Cancelled', 'Rejected')""";
 
-    public async Task<IReadOnlyList<TicketKpiRow>> ReadAsync(KpiDimension by, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct)
+    public Task<IReadOnlyList<TicketKpiRow>> ReadAsync(KpiDimension by, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct) =>
+        ReadAsync(by, from, to, asOf, rollups: true, ct);
+
+    /// <summary>Every figure computed from the tickets, ignoring the rollups: the benchmark's and the tests' reference.</summary>
+    public Task<IReadOnlyList<TicketKpiRow>> ReadLiveAsync(KpiDimension by, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken ct) =>
+        ReadAsync(by, from, to, asOf, rollups: false, ct);
+
+    private async Task<IReadOnlyList<TicketKpiRow>> ReadAsync(KpiDimension by, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, bool rollups, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
-            await using var transaction = postgres ? await connection.BeginTransactionAsync(ct) : null;
+            // One snapshot for every statement below: a rollup committed meanwhile is seen entirely or not at all.
+            await using var sqlite = postgres ? null : ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: true);
+            await using var transaction = sqlite is null
+                ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+                : await db.Database.UseTransactionAsync(sqlite, ct);
             if (postgres)
             {
                 // A semester's durations (~1M doubles per sort) fit in memory with this; the default 4 MB spills to disk.
                 await ExecuteAsync(connection, "SET LOCAL work_mem = '64MB'", ct);
+            }
+
+            var (first, end) = RolledUpKpiReader.WholeDays(from, to);
+            var cutOffs = rollups
+                ? await db.Set<KpiRollupDay>().AsNoTracking().Where(d => d.Day >= first && d.Day < end).ToDictionaryAsync(d => d.Day, d => d.CutOff, ct)
+                : [];
+            if (cutOffs.Count > 0)
+            {
+                return await RolledUpKpiReader.ReadAsync(db, cutOffs, by, from, to, asOf, ct);
             }
 
             var opened = await ReadOpenedAsync(connection, by, postgres, from, to, asOf, ct);
@@ -57,7 +80,7 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
     {
         var sql = OpenedSql(by, postgres);
         var rows = new Dictionary<string, TicketKpiRow>(StringComparer.Ordinal);
-        await using var reader = await QueryAsync(connection, sql, ct, ("from", from), ("to", to), ("asOf", asOf));
+        await using var reader = await KpiTickets.QueryAsync(db, sql, ct, ("from", from), ("to", to), ("asOf", asOf));
         while (await reader.ReadAsync(ct))
         {
             var k = reader.IsDBNull(0) ? "" : reader.GetString(0);
@@ -98,6 +121,17 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
             """;
     }
 
+    /// <summary>
+    /// The rolled-up read's statements on PostgreSQL, for the benchmark's EXPLAIN: a dimension's rollup rows (@dimension,
+    /// @first, @end), then the live remainder's not-final reports (@rf, @rt, @asOf) and late closings (also @minCut).
+    /// </summary>
+    public static IReadOnlyList<string> RolledUpSql() =>
+    [
+        """SELECT * FROM "KpiDailyRollups" WHERE "Dimension" = @dimension AND "Day" >= @first AND "Day" < @end""",
+        KpiTickets.Sql(postgres: true, RolledUpKpiReader.NotFinal),
+        KpiTickets.Sql(postgres: true, RolledUpKpiReader.ClosedLate),
+    ];
+
     private async Task<Dictionary<string, long>> ReadClosedAsync(
         DbConnection connection, KpiDimension by, bool postgres, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
@@ -108,7 +142,7 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
             GROUP BY 1
             """;
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await QueryAsync(connection, sql, ct, ("from", from), ("to", to));
+        await using var reader = await KpiTickets.QueryAsync(db, sql, ct, ("from", from), ("to", to));
         while (await reader.ReadAsync(ct))
         {
             rows[reader.IsDBNull(0) ? "" : reader.GetString(0)] = reader.GetInt64(1);
@@ -137,7 +171,7 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
             WHERE i IN (CAST(0.5 * (n - 1) AS INTEGER), CAST(0.5 * (n - 1) AS INTEGER) + 1, CAST(0.9 * (n - 1) AS INTEGER), CAST(0.9 * (n - 1) AS INTEGER) + 1)
             """;
         var ranks = new Dictionary<(string, int), (long N, Dictionary<long, double> Values)>();
-        await using (var reader = await QueryAsync(connection, sql, ct, ("from", from), ("to", to)))
+        await using (var reader = await KpiTickets.QueryAsync(db, sql, ct, ("from", from), ("to", to)))
         {
             while (await reader.ReadAsync(ct))
             {
@@ -164,33 +198,19 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
         return low + ((position - below) * (high - low));
     }
 
-    private static string Seconds(string column, bool postgres) => postgres
+    internal static string Seconds(string column, bool postgres) => postgres
         ? $"""date_part('epoch', t."{column}" - t."OpenedAt")"""
         : $"""(t."{column}" - t."OpenedAt") / 10000000.0""";
 
     private static Percentiles? PercentilesOf(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<double[]>(ordinal) is [var median, var p90] ? new Percentiles(median, p90) : null;
 
-    private async Task<DbDataReader> QueryAsync(DbConnection connection, string sql, CancellationToken ct, params (string Name, DateTimeOffset Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 300;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = SqlValues.Time(db.Database, value);
-            command.Parameters.Add(parameter);
-        }
 
-        return await command.ExecuteReaderAsync(System.Data.CommandBehavior.Default, ct);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    private async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await command.ExecuteNonQueryAsync(ct);
     }
 }

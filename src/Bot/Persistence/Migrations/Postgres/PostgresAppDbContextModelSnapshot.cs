@@ -107,6 +107,83 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.ToTable("DepartmentRequestNumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Bot.Persistence.Kpis.KpiDailyRollup", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("FirstResponseSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Opened")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResolutionBreached")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResolutionMet")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("ResolutionSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResponseBreached")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResponseMet")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reworked")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Day", "Key");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("KpiDailyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Bot.Persistence.Kpis.KpiRollupDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CutOff")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RolledUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("KpiRollupDays", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Bot.Persistence.TicketNumberSequence", b =>
                 {
                     b.Property<DateOnly>("Day")

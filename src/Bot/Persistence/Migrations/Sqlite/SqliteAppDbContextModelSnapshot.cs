@@ -102,6 +102,83 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("DepartmentRequestNumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("WechatLogistics.Bot.Persistence.Kpis.KpiDailyRollup", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("FirstResponseSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Opened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ResolutionSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reworked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Day", "Key");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("KpiDailyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("WechatLogistics.Bot.Persistence.Kpis.KpiRollupDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CutOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RolledUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("KpiRollupDays", (string)null);
+                });
+
             modelBuilder.Entity("WechatLogistics.Bot.Persistence.TicketNumberSequence", b =>
                 {
                     b.Property<DateOnly>("Day")
