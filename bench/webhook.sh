@@ -28,8 +28,11 @@ wait_up "http://127.0.0.1:$base_port/"
 count=$(( duration * 12000 ))
 dotnet "$bench_dll" gen --count "$count" --out "$work/pushes.txt"
 echo "generated $count unique safe-mode pushes"
-dotnet "$bench_dll" gen --count 150000 --out "$work/warm.txt"
+dotnet "$bench_dll" gen --count 400000 --out "$work/warm.txt"
 
+# 30 s of warm-up (lib.sh's default is 10): under load on this machine the Bot's tiered JIT was still compiling hot
+# methods 10–20 s in (perf: 19 % of the Bot's samples in the JIT thread then), which a 10 s warm-up left in the run.
+export BENCH_WARMUP="${BENCH_WARMUP:-30}"
 run() { # run <name> <port>: warm up (JIT, connection pools) on a separate slice of pushes, then measure
   wrk_phase "$1" "http://127.0.0.1:$2" bench/webhook.lua "$duration" "$connections" PUSHES_WARM="$work/warm.txt" PUSHES="$work/pushes.txt"
 }
