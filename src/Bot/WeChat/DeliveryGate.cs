@@ -35,11 +35,15 @@ public sealed partial class DeliveryGate(
         Delivery delivery, Func<DeliveryClaim, Task<T>> work, Func<T, string?> render, Func<T, Task> sendLate, Func<string, string?> refuse, CancellationToken ct)
     {
         // Before the claim: a message turned away here leaves no trace, and its resend (or WeChat's retry) runs normally.
+        var waitStarted = time.GetTimestamp();
         var turn = await admission.TryEnterAsync(Positive(delivery.Budget), ct);
         if (turn is null && refuse(ChatTexts.Crowded) is { } crowded)
         {
             return crowded;
         }
+
+        // The wait for a turn came out of the reply deadline.
+        delivery = delivery with { Budget = delivery.Budget - time.GetElapsedTime(waitStarted) };
 
         var handedOver = false;
         try

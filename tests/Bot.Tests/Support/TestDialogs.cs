@@ -2,14 +2,22 @@ using WechatLogistics.Handlers.Conversations;
 
 namespace WechatLogistics.Bot.Tests.Support;
 
-/// <summary>A one-shot dialog ("探针") that counts how often it ran and can be made slow.</summary>
+/// <summary>A one-shot dialog ("探针") that counts how often it ran and can be made slow, or held open.</summary>
 public sealed class ProbeDialog : IChatDialog
 {
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private int _runs;
 
     public int Runs => Volatile.Read(ref _runs);
 
     public TimeSpan Delay { get; set; }
+
+    /// <summary>While set, each run waits for this task before answering (a handler held busy, without timing).</summary>
+    public Task? Hold { get; set; }
+
+    /// <summary>Completes when the first run has started.</summary>
+    public Task Started => _started.Task;
 
     public string Name => "probe";
 
@@ -24,6 +32,12 @@ public sealed class ProbeDialog : IChatDialog
     public async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {
         var run = Interlocked.Increment(ref _runs);
+        _started.TrySetResult();
+        if (Hold is { } hold)
+        {
+            await hold;
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, CancellationToken.None);
