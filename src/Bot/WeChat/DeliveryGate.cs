@@ -42,6 +42,14 @@ public sealed partial class DeliveryGate(
             return crowded;
         }
 
+        if (ct.IsCancellationRequested)
+        {
+            // The platform gave up on this attempt while it waited (its connection closed): it sends the same MsgId
+            // again, so not starting it loses nothing, and a late start could run it beside the student's resend.
+            turn?.Dispose();
+            ct.ThrowIfCancellationRequested();
+        }
+
         // The wait for a turn came out of the reply deadline.
         delivery = delivery with { Budget = delivery.Budget - time.GetElapsedTime(waitStarted) };
 
