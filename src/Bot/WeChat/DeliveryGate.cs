@@ -39,7 +39,7 @@ public sealed partial class DeliveryGate(
         var turn = await admission.TryEnterAsync(Positive(delivery.Budget), ct);
         if (turn is null && refuse(ChatTexts.Crowded) is { } crowded)
         {
-            return crowded;
+            return await EarlierAnswerAsync(delivery with { Budget = delivery.Budget - time.GetElapsedTime(waitStarted) }, crowded, ct);
         }
 
         if (ct.IsCancellationRequested)
@@ -126,6 +126,37 @@ public sealed partial class DeliveryGate(
                 turn?.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// No turn free: a retry of a message already claimed still gets the first delivery's answer (reading the ledger
+    /// needs no turn), as the student would otherwise never see it; a message nobody claimed gets the busy reply.
+    /// </summary>
+    private async Task<string?> EarlierAnswerAsync(Delivery delivery, string crowded, CancellationToken ct)
+    {
+        DeliveryOutcome? earlier;
+        try
+        {
+            earlier = await ledger.WaitForOutcomeAsync(delivery.Key, Positive(delivery.Budget), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogLedgerUnavailable(logger, ex.GetType().Name);
+            return crowded;
+        }
+
+        if (earlier is null)
+        {
+            throw new CallbackRejectedException(CallbackRejection.StillProcessing);
+        }
+
+        if (earlier.IsAbandoned)
+        {
+            return crowded;
+        }
+
+        LogDuplicate(logger, earlier.ReplyXml is null ? "success" : "reply");
+        return earlier.ReplyXml;
     }
 
     private static async Task<T> HoldTurnAsync<T>(Func<DeliveryClaim, Task<T>> work, DeliveryClaim claim, IDisposable? turn)

@@ -14,11 +14,11 @@ public sealed class WebhookAdmissionOptions
 
     /// <summary>Messages processed at once (from the claim to the answer, deferred answers included).</summary>
     [Range(1, 100_000, ErrorMessage = "Webhook:MaxInFlight must be between 1 and 100000.")]
-    public int MaxInFlight { get; set; } = 64;
+    public int MaxInFlight { get; set; } = 32;
 
     /// <summary>Messages waiting for a turn, first come first served; 0: none wait.</summary>
     [Range(0, 1_000_000, ErrorMessage = "Webhook:QueueLimit must be between 0 and 1000000.")]
-    public int QueueLimit { get; set; } = 512;
+    public int QueueLimit { get; set; } = 256;
 
     /// <summary>The longest wait for a turn; never more than half of what is left of the reply deadline.</summary>
     [Range(0, 4_800, ErrorMessage = "Webhook:MaxQueueWaitMilliseconds must be between 0 and 4800.")]

@@ -5,8 +5,6 @@ namespace WechatLogistics.Bot.Tests.Support;
 /// <summary>A one-shot dialog ("探针") that counts how often it ran and can be made slow, or held open.</summary>
 public sealed class ProbeDialog : IChatDialog
 {
-    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     private int _runs;
 
     public int Runs => Volatile.Read(ref _runs);
@@ -16,8 +14,8 @@ public sealed class ProbeDialog : IChatDialog
     /// <summary>While set, each run waits for this task before answering (a handler held busy, without timing).</summary>
     public Task? Hold { get; set; }
 
-    /// <summary>Completes when the first run has started.</summary>
-    public Task Started => _started.Task;
+    /// <summary>Released once at the start of each run.</summary>
+    public SemaphoreSlim Starts { get; } = new(0);
 
     public string Name => "probe";
 
@@ -32,7 +30,7 @@ public sealed class ProbeDialog : IChatDialog
     public async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {
         var run = Interlocked.Increment(ref _runs);
-        _started.TrySetResult();
+        Starts.Release();
         if (Hold is { } hold)
         {
             await hold;

@@ -30,8 +30,9 @@ public sealed class WebhookAdmissionTests
         var push = new WeChatPush();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Probe.Hold = release.Task;
-        var first = client.SendAsync(push.Build(WeChatPush.TextXml("o-admit-1-" + Guid.NewGuid().ToString("N"), "探针", NewMsgId()), PushMode.Safe));
-        await host.Probe.Started.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var firstXml = WeChatPush.TextXml("o-admit-1-" + Guid.NewGuid().ToString("N"), "探针", NewMsgId());
+        var first = client.SendAsync(push.Build(firstXml, PushMode.Safe));
+        Assert.True(await host.Probe.Starts.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
 
         var user = "o-admit-2-" + Guid.NewGuid().ToString("N");
         var second = WeChatPush.TextXml(user, "探针", NewMsgId());
@@ -56,6 +57,30 @@ public sealed class WebhookAdmissionTests
     }
 
     [Fact]
+    public async Task RetryOfAnAnsweredMessage_WhileNoTurnIsFree_GetsTheFirstAnswer_NotTheBusyReply()
+    {
+        await using var host = new BotFactory(TestServers.RedisConnectionString(), OneTurn);
+        var client = host.CreateClient();
+        var push = new WeChatPush();
+        var answered = WeChatPush.TextXml("o-admit-5-" + Guid.NewGuid().ToString("N"), "探针", NewMsgId());
+        var firstAnswer = await client.SendAsync(push.Build(answered, PushMode.Safe), TestContext.Current.CancellationToken);
+        Assert.Equal("探针第1次", await AnswerAsync(host, push, firstAnswer));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Probe.Hold = release.Task;
+        var holder = client.SendAsync(push.Build(WeChatPush.TextXml("o-admit-6-" + Guid.NewGuid().ToString("N"), "探针", NewMsgId()), PushMode.Safe));
+        Assert.True(await host.Probe.Starts.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.True(await host.Probe.Starts.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+
+        // WeChat's retry of the answered message (its first answer lost on the way): read from the ledger, no turn needed.
+        var retried = await client.SendAsync(push.Build(answered, PushMode.Safe), TestContext.Current.CancellationToken);
+
+        Assert.Equal("探针第1次", WeChatPush.ReplyText(push.OpenReply(await retried.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))));
+        Assert.Equal(2, host.Probe.Runs);
+        release.SetResult();
+        await holder;
+    }
+
+    [Fact]
     public async Task WeComPushWhileTheOnlyTurnIsTaken_GetsTheBusyReply_EncryptedForWeCom()
     {
         await using var host = new BotFactory(TestServers.RedisConnectionString(), OneTurn);
@@ -63,7 +88,7 @@ public sealed class WebhookAdmissionTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Probe.Hold = release.Task;
         var holder = client.SendAsync(new WeChatPush().Build(WeChatPush.TextXml("o-admit-3-" + Guid.NewGuid().ToString("N"), "探针", NewMsgId()), PushMode.Safe));
-        await host.Probe.Started.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.True(await host.Probe.Starts.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         var wecom = new WeComPush();
 
         var refused = await client.SendAsync(wecom.Build(wecom.TextXml("zhang.san", "帮助", NewMsgId())), TestContext.Current.CancellationToken);
@@ -83,7 +108,7 @@ public sealed class WebhookAdmissionTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Probe.Hold = release.Task;
         var holder = client.SendAsync(new WeChatPush().Build(WeChatPush.TextXml("o-admit-4-" + Guid.NewGuid().ToString("N"), "探针", NewMsgId()), PushMode.Safe));
-        await host.Probe.Started.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.True(await host.Probe.Starts.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         var signature = WeChatSignature.Compute(DemoCredentials.Token, "1714036504", "1514711492");
 
         var echo = await client.GetStringAsync($"/wechat/callback?signature={signature}&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249", TestContext.Current.CancellationToken);
