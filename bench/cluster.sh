@@ -7,13 +7,16 @@
 #          instances (webhook-bench dialogs), beside the same students sending 帮助; the database must then hold
 #          exactly one ticket per student, the number each was told;
 #   soak   --minutes (10) of continuous 报修 dialogs through nginx to 2 instances, each instance's resident memory
-#          sampled every 30 s, then a minute idle: growth = the last load minute's RSS / the first load minute's.
+#          sampled every 30 s beside its GC heap (size after the last collection, committed memory, gen-2 collections so
+#          far; dotnet-counters, pinned in dotnet-tools.json), then a minute idle: growth = the last load minute's RSS /
+#          the first load minute's. A heap that levels off while RSS grows is native memory; both growing is a leak.
 #   bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10]
+#                    [--settings "Webhook__MaxInFlight=32 …"] (extra Bot settings for every cluster)
 # Ports (all loopback): nginx 8281, Bots 5411…, PostgreSQL 5481, Redis 6431, wechat-sim 5491, dialog driver's fake
 # Official Account API 5492, baseline 5493. Installs redis-server, postgresql, nginx and wrk when missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-only="" seconds=15 connections=64 students=5000 minutes=10
+only="" seconds=15 connections=64 students=5000 minutes=10 extra_settings=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="$2"; shift 2 ;;
@@ -21,7 +24,8 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --students) students="$2"; shift 2 ;;
     --minutes) minutes="$2"; shift 2 ;;
-    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10]" >&2; exit 2 ;;
+    --settings) extra_settings="$2"; shift 2 ;;
+    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10] [--settings \"K=V …\"]" >&2; exit 2 ;;
   esac
 done
 bench_start cluster
@@ -32,7 +36,7 @@ dialog_api_port=5492 base_port=5493
 lb="http://127.0.0.1:$CLUSTER_PORT"
 bench_dll=bench/WebhookBench/bin/Release/net10.0/webhook-bench.dll
 # One client address (this one) sends everything: the per-address callback limit is off, as in bench/webhook.sh.
-base_settings="WeChat__CallbackRateLimit__PermitsPerSecond=0"
+base_settings="WeChat__CallbackRateLimit__PermitsPerSecond=0 $extra_settings"
 current=""
 status=0
 
@@ -53,7 +57,7 @@ rss_line() { local p out=""; for p in $(bot_pids); do out+=" $(rss_mb "$p")"; do
 
 dotnet build -c Release -nologo -v q src/Bot >/dev/null
 dotnet build -c Release -nologo -v q bench/WebhookBench >/dev/null
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start${extra_settings:+; Bot settings: $extra_settings}"
 
 if [ -z "$only" ] || [ "$only" = scale ]; then
   dotnet "$bench_dll" baseline --port $base_port & track_pid $!
@@ -89,6 +93,18 @@ dialogs() { # dialogs <users> <rounds> <warm-up users> <prefix> <numbers file>
     --user-prefix "$4" --numbers-out "$5" --cpu "$cpu" --cpu-tree "db=$(head -n 1 "$current/pg/postmaster.pid")"
 }
 
+gc_summary() { # gc_summary <dotnet-counters csv>: per sample, RSS, GC heap after the last collection, committed, gen-2 so far
+  echo "$(basename "$1" .csv) (MB; gen-2 = collections so far):"
+  awk -F, '
+    function flush() { if (t != "") printf "  %s  RSS %4.0f  heap %4.0f  committed %4.0f  gen-2 %d\n", t, rss / 1048576, heap / 1048576, committed / 1048576, gen2 }
+    $1 != t && NR > 1 { flush(); t = $1; heap = 0 }
+    $3 ~ /^dotnet.process.memory.working_set/ { rss = $5 }
+    $3 ~ /^dotnet.gc.last_collection.heap.size/ { heap += $5 }
+    $3 ~ /^dotnet.gc.last_collection.memory.committed_size/ { committed = $5 }
+    $3 ~ /^dotnet.gc.collections.*gen2/ { gen2 += $5 }
+    END { flush() }' "$1"
+}
+
 db_check() { # db_check <prefix> <numbers file>: the tickets of these students are exactly the numbers they were told
   local sql="psql -h 127.0.0.1 -p $CLUSTER_PG_PORT -U postgres -d wechat_logistics -Atc"
   $sql "SELECT \"Number\" FROM \"RepairTickets\" WHERE \"ReporterOpenId\" LIKE '$1%'" | LC_ALL=C sort >"$work/db-numbers.txt"
@@ -116,6 +132,16 @@ fi
 if [ -z "$only" ] || [ "$only" = soak ]; then
   cluster_up soak 2 "WeChat__ApiBaseUrl=http://127.0.0.1:$dialog_api_port"
   echo "soak: $minutes minutes of 报修 dialogs (300 students a round), nginx → 2 instances; RSS in MB per instance every 30 s"
+  # Each instance's runtime counters every 30 s, for the GC heap beside RSS (gc_summary below).
+  dotnet tool restore >/dev/null
+  counters=()
+  i=1
+  for p in $(bot_pids); do
+    dotnet tool run dotnet-counters collect -p "$p" --counters System.Runtime --format csv --refresh-interval 30 \
+      -o "$work/counters-bot$i.csv" >"$work/counters-bot$i.log" 2>&1 &
+    counters+=($!); track_pid $!
+    i=$((i + 1))
+  done
   end=$(( $(date +%s) + minutes * 60 ))
   round=0
   (
@@ -141,6 +167,9 @@ if [ -z "$only" ] || [ "$only" = soak ]; then
     n = split(f, a, " "); split(l, b, " "); split(i, c, " ")
     for (k = 1; k <= n; k++) printf "instance %d: first load minute %d MB, last %d MB (growth %.2f×), idle %d MB\n", k, a[k], b[k], b[k] / a[k], c[k]
   }'
+  kill "${counters[@]}" 2>/dev/null || true
+  sleep 1
+  for f in "$work"/counters-bot*.csv; do gc_summary "$f"; done
   cluster_down
 fi
 exit $status

@@ -25,6 +25,12 @@ internal static partial class DialogBench
 
     private static readonly WeChatMessageCrypto Crypto = new(Token, AesKey, AppId);
 
+    // The Bot's admission control (Webhook:MaxInFlight) turns a message away with this passive reply (ChatTexts.Crowded).
+    private const string Crowded = "现在报修的同学较多，请稍等片刻再发一次～";
+
+    // A student who keeps being told "busy" gives up after this many resends of one message.
+    private const int MaxResends = 30;
+
     private static long _msgId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000;
     private static long _nonce = 100_000;
 
@@ -106,7 +112,7 @@ internal static partial class DialogBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT tickets_per_s={repairAll.DialogsPerSecond:F1} repair_msg_per_s={repairAll.MessagesPerSecond:F1} help_msg_per_s={helpAll.MessagesPerSecond:F1} " +
             $"repair_p50_ms={repairAll.Percentile(0.50):F1} repair_p99_ms={repairAll.Percentile(0.99):F1} help_p50_ms={helpAll.Percentile(0.50):F1} help_p99_ms={helpAll.Percentile(0.99):F1} " +
-            $"errors={repairAll.Errors.Values.Sum() + helpAll.Errors.Values.Sum()} deferred={repairAll.Deferred + helpAll.Deferred}"));
+            $"errors={repairAll.Errors.Values.Sum() + helpAll.Errors.Values.Sum()} deferred={repairAll.Deferred + helpAll.Deferred} busy={repairAll.Busy + helpAll.Busy}"));
 
         var all = numbers.ToList();
         await File.WriteAllLinesAsync(numbersOut, all.Order(StringComparer.Ordinal));
@@ -215,35 +221,18 @@ internal static partial class DialogBench
             for (var i = 0; i < steps.Length; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                string? text;
-                try
+                var text = await AnswerAsync(user, steps, i, pushes[i], result);
+                for (var resend = 1; text == Crowded && resend <= MaxResends; resend++)
                 {
-                    var (status, body) = await DeliverLikeWeChatAsync(pushes[i], result);
-                    if (status != HttpStatusCode.OK)
-                    {
-                        result.Error($"HTTP {(int)status} at {steps[i].Name} (3 attempts)");
-                        return;
-                    }
-
-                    if (body.Length == 0 || body == "success")
-                    {
-                        // Past the 4 s deadline the Bot answers later by customer-service message.
-                        Interlocked.Increment(ref result.Deferred);
-                        text = await api.NextMessageAsync(user, TimeSpan.FromSeconds(30));
-                        if (text is null)
-                        {
-                            result.Error($"no deferred answer at {steps[i].Name}");
-                            return;
-                        }
-                    }
-                    else
-                    {
-                        text = OpenReply(body);
-                    }
+                    // The Bot turned the message away without touching it ("busy, send it again in a moment"): as a
+                    // student does, wait a little and send the same text again (a new message, a new MsgId).
+                    Interlocked.Increment(ref result.Busy);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1_000, 3_000)));
+                    text = await AnswerAsync(user, steps, i, Build(user, steps[i].Text(UserIndex(user))), result);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+
+                if (text is null)
                 {
-                    result.Error($"{ex.GetType().Name} at {steps[i].Name}");
                     return;
                 }
 
@@ -269,6 +258,42 @@ internal static partial class DialogBench
 
             Interlocked.Increment(ref result.Completed);
         }
+
+        /// <summary>The answer's text (passive or, past the deadline, by customer-service message); null after an error, recorded.</summary>
+        private async Task<string?> AnswerAsync(string user, Step[] steps, int i, Push push, PhaseResult result)
+        {
+            try
+            {
+                var (status, body) = await DeliverLikeWeChatAsync(push, result);
+                if (status != HttpStatusCode.OK)
+                {
+                    result.Error($"HTTP {(int)status} at {steps[i].Name} (3 attempts)");
+                    return null;
+                }
+
+                if (body.Length > 0 && body != "success")
+                {
+                    return OpenReply(body);
+                }
+
+                // Past the 4 s deadline the Bot answers later by customer-service message.
+                Interlocked.Increment(ref result.Deferred);
+                var text = await api.NextMessageAsync(user, TimeSpan.FromSeconds(30));
+                if (text is null)
+                {
+                    result.Error($"no deferred answer at {steps[i].Name}");
+                }
+
+                return text;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                result.Error($"{ex.GetType().Name} at {steps[i].Name}");
+                return null;
+            }
+        }
+
+        private static int UserIndex(string user) => int.Parse(user.AsSpan(user.Length - 5), CultureInfo.InvariantCulture);
 
         private static string Shorten(string text) => (text.Length > 60 ? text[..60] + "…" : text).ReplaceLineEndings(" ");
     }
@@ -307,6 +332,9 @@ internal static partial class DialogBench
         /// <summary>Attempts sent again after a timeout or a 5xx, as WeChat retries.</summary>
         public int Retried;
 
+        /// <summary>Busy replies (admission control) seen; each was followed by a resend after a pause.</summary>
+        public int Busy;
+
         public ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
 
         public double Seconds { get; set; }
@@ -328,6 +356,8 @@ internal static partial class DialogBench
                 CpuSeconds = [.. Enumerable.Range(0, list[0].CpuSeconds.Length).Select(i => list.Sum(p => p.CpuSeconds[i]))],
                 Completed = list.Sum(p => p.Completed),
                 Deferred = list.Sum(p => p.Deferred),
+                Retried = list.Sum(p => p.Retried),
+                Busy = list.Sum(p => p.Busy),
             };
             foreach (var part in list)
             {
@@ -369,7 +399,7 @@ internal static partial class DialogBench
                 builder.Append(CultureInfo.InvariantCulture, $", {DialogsPerSecond:F1} tickets/s");
             }
 
-            builder.Append(CultureInfo.InvariantCulture, $"; per msg p50 {Percentile(0.5):F1} ms p99 {Percentile(0.99):F1} ms; errors {Errors.Values.Sum()}; deferred {Deferred}; retried {Retried}");
+            builder.Append(CultureInfo.InvariantCulture, $"; per msg p50 {Percentile(0.5):F1} ms p99 {Percentile(0.99):F1} ms; errors {Errors.Values.Sum()}; deferred {Deferred}; retried {Retried}; busy replies {Busy} (each resent)");
             builder.Append("; CPU ms/msg");
             for (var i = 0; i < cpuNames.Count; i++)
             {

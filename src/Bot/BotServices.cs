@@ -50,6 +50,7 @@ public static class BotServices
 
         services.AddSingleton<FollowerTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowerTracker>());
+        services.AddWebhookAdmission();
         services.AddSingleton<DeliveryGate>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<OfficialAccountReceiver>();

@@ -52,7 +52,7 @@ public sealed partial class MessageDispatcher(
             reply => reply is null ? null : ReplyRenderer.Render(reply, message, time.GetUtcNow().ToUnixTimeSeconds()),
             reply => reply is null ? Task.CompletedTask : deferred.SendAsync(input.Account, input.UserId, reply, CancellationToken.None).AsTask(),
             // Events pushed automatically (LOCATION) need no answer even then.
-            () => sessionAddress is null ? null : ReplyRenderer.Render(ChatReply.Text(ChatTexts.Busy), message, time.GetUtcNow().ToUnixTimeSeconds()),
+            text => sessionAddress is null ? null : ReplyRenderer.Render(ChatReply.Text(text), message, time.GetUtcNow().ToUnixTimeSeconds()),
             ct);
     }
 

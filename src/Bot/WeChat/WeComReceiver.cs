@@ -84,7 +84,7 @@ public sealed partial class WeComReceiver(
                 _ => RunAsync(input),
                 answer => ReplyRenderer.Render(answer, message, time.GetUtcNow().ToUnixTimeSeconds()),
                 answer => SendLaterAsync(input.UserId, answer),
-                () => input.Kind == ChatInputKind.Text ? ReplyRenderer.Render(ChatReply.Text(ChatTexts.Busy), message, time.GetUtcNow().ToUnixTimeSeconds()) : null,
+                text => input.Kind == ChatInputKind.Text ? ReplyRenderer.Render(ChatReply.Text(text), message, time.GetUtcNow().ToUnixTimeSeconds()) : null,
                 ct);
 
             // An empty 200 tells WeCom "received, no passive reply" (PROTOCOL §5.2).

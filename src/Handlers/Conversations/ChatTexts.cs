@@ -7,6 +7,9 @@ public static class ChatTexts
 {
     public const string Busy = "系统繁忙，请稍后再试。";
 
+    /// <summary>The webhook's admission control turned the message away before touching anything: sending it again works.</summary>
+    public const string Crowded = "现在报修的同学较多，请稍等片刻再发一次～";
+
     public const string TooFast = "消息有点快，我还没处理完上一条，请再发一次~";
 
     public static string Welcome(IReadOnlyList<IChatDialog> dialogs) => MenuTexts.Of(dialogs).Welcome;

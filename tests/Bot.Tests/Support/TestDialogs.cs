@@ -2,7 +2,7 @@ using WechatLogistics.Handlers.Conversations;
 
 namespace WechatLogistics.Bot.Tests.Support;
 
-/// <summary>A one-shot dialog ("探针") that counts how often it ran and can be made slow.</summary>
+/// <summary>A one-shot dialog ("探针") that counts how often it ran and can be made slow, or held open.</summary>
 public sealed class ProbeDialog : IChatDialog
 {
     private int _runs;
@@ -10,6 +10,12 @@ public sealed class ProbeDialog : IChatDialog
     public int Runs => Volatile.Read(ref _runs);
 
     public TimeSpan Delay { get; set; }
+
+    /// <summary>While set, each run waits for this task before answering (a handler held busy, without timing).</summary>
+    public Task? Hold { get; set; }
+
+    /// <summary>Released once at the start of each run.</summary>
+    public SemaphoreSlim Starts { get; } = new(0);
 
     public string Name => "probe";
 
@@ -24,6 +30,12 @@ public sealed class ProbeDialog : IChatDialog
     public async ValueTask<ChatReply> StartAsync(DialogContext context, CancellationToken ct)
     {
         var run = Interlocked.Increment(ref _runs);
+        Starts.Release();
+        if (Hold is { } hold)
+        {
+            await hold;
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, CancellationToken.None);

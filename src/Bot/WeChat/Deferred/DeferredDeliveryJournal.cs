@@ -14,17 +14,18 @@ namespace WechatLogistics.Bot.WeChat.Deferred;
 public sealed partial class DeferredDeliveryJournal(
     IServiceScopeFactory scopes, IOptions<DeferredDeliveryOptions> options, TimeProvider time, ILogger<DeferredDeliveryJournal> logger)
 {
-    // The platform is waiting: recording may delay its "success" this long at most, then the answer goes unjournaled.
-    private static readonly TimeSpan RecordLimit = TimeSpan.FromMilliseconds(500);
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <returns>False when it could not be recorded (database unreachable or slow): the answer is then owed unjournaled.</returns>
+    /// <summary>
+    /// Writes the entry, without a limit of its own (the database's command timeout bounds it): the caller stops waiting
+    /// for it when the platform's answer is due, and settles the entry only after this task ends, so a slow write can
+    /// never land after its answer was settled and be replayed later.
+    /// </summary>
+    /// <returns>False when it could not be recorded (database unreachable): the answer is then owed unjournaled.</returns>
     public async Task<bool> RecordAsync(string key, DeferredReplay replay)
     {
         try
         {
-            using var limit = new CancellationTokenSource(RecordLimit, time);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var now = time.GetUtcNow();
@@ -36,7 +37,7 @@ public sealed partial class DeferredDeliveryJournal(
                 CreatedAt = now,
                 LeaseUntil = now + options.Value.ReplayAfter,
             });
-            await db.SaveChangesAsync(limit.Token);
+            await db.SaveChangesAsync(CancellationToken.None);
             return true;
         }
         catch (Exception ex)

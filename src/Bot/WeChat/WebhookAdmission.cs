@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace WechatLogistics.Bot.WeChat;
+
+/// <summary>
+/// Section <c>Webhook</c>: how many callback messages one instance works on at once, and how many may wait for a
+/// turn. Past both, a message gets a friendly "busy" passive reply at once and changes nothing.
+/// </summary>
+public sealed class WebhookAdmissionOptions
+{
+    public const string Section = "Webhook";
+
+    /// <summary>Messages processed at once (from the claim to the answer, deferred answers included).</summary>
+    [Range(1, 100_000, ErrorMessage = "Webhook:MaxInFlight must be between 1 and 100000.")]
+    public int MaxInFlight { get; set; } = 32;
+
+    /// <summary>Messages waiting for a turn, first come first served; 0: none wait.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Webhook:QueueLimit must be between 0 and 1000000.")]
+    public int QueueLimit { get; set; } = 256;
+
+    /// <summary>The longest wait for a turn; never more than half of what is left of the reply deadline.</summary>
+    [Range(0, 4_800, ErrorMessage = "Webhook:MaxQueueWaitMilliseconds must be between 0 and 4800.")]
+    public int MaxQueueWaitMilliseconds { get; set; } = 1_500;
+}
+
+/// <summary>
+/// Admission control for the callbacks (issue 7, report storm): a bounded number of messages in flight per
+/// instance, with a short FIFO queue. Under overload an instance then keeps its throughput instead of collapsing —
+/// every admitted message still meets WeChat's deadline, instead of all of them missing it and piling deferred answers,
+/// journal writes and WeChat's retries on top. It is applied inside the receivers, after the push is verified and
+/// decrypted, not as ASP.NET Core rate-limiting middleware: a refused message must get an encrypted passive reply
+/// addressed to its sender, which middleware cannot build before the body is opened.
+/// </summary>
+public sealed partial class WebhookAdmission(IOptions<WebhookAdmissionOptions> options, TimeProvider time, ILogger<WebhookAdmission> logger) : IDisposable
+{
+    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.MaxInFlight,
+        QueueLimit = options.Value.QueueLimit,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    /// <summary>
+    /// A turn for one message, or null when there is none in time: the queue is full, or the wait reached its limit
+    /// (<see cref="WebhookAdmissionOptions.MaxQueueWaitMilliseconds"/>, at most half of <paramref name="budget"/>, so
+    /// an admitted message keeps time to answer). Dispose the lease when the message's work is finished.
+    /// </summary>
+    public async ValueTask<RateLimitLease?> TryEnterAsync(TimeSpan budget, CancellationToken ct)
+    {
+        var lease = _limiter.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        var wait = TimeSpan.FromMilliseconds(Math.Min(options.Value.MaxQueueWaitMilliseconds, budget.TotalMilliseconds / 2));
+        if (options.Value.QueueLimit == 0 || wait <= TimeSpan.Zero)
+        {
+            LogBusy(logger, "no queue");
+            return null;
+        }
+
+        using var waited = new CancellationTokenSource(wait, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(waited.Token, ct);
+        try
+        {
+            lease = await _limiter.AcquireAsync(1, linked.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogBusy(logger, "waited too long");
+            return null;
+        }
+
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        LogBusy(logger, "queue full");
+        return null;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook busy ({Reason}): answered with the busy reply, nothing processed")]
+    private static partial void LogBusy(ILogger logger, string reason);
+}
+
+public static class WebhookAdmissionRegistration
+{
+    public static IServiceCollection AddWebhookAdmission(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookAdmissionOptions>().BindConfiguration(WebhookAdmissionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookAdmission>();
+        return services;
+    }
+}
