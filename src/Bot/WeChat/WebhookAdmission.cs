@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace WechatLogistics.Bot.WeChat;
@@ -23,6 +24,14 @@ public sealed class WebhookAdmissionOptions
     /// <summary>The longest wait for a turn; never more than half of what is left of the reply deadline.</summary>
     [Range(0, 4_800, ErrorMessage = "Webhook:MaxQueueWaitMilliseconds must be between 0 and 4800.")]
     public int MaxQueueWaitMilliseconds { get; set; } = 1_500;
+
+    /// <summary>
+    /// Connections the kernel holds for the instance before it accepts them (Kestrel's listen backlog, 512 by
+    /// default): a storm opens thousands at once, and a full queue drops the proxy's connection attempts. Linux caps it
+    /// at net.core.somaxconn.
+    /// </summary>
+    [Range(16, 65_535, ErrorMessage = "Webhook:ListenBacklog must be between 16 and 65535.")]
+    public int ListenBacklog { get; set; } = 4_096;
 }
 
 /// <summary>
@@ -97,6 +106,12 @@ public static class WebhookAdmissionRegistration
     {
         services.AddOptions<WebhookAdmissionOptions>().BindConfiguration(WebhookAdmissionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookAdmission>();
+        // Read from configuration, not the validated options: Kestrel builds its transport before start-up validation,
+        // which then stops the start naming the key of a bad value (the socket never listens with it).
+        services.AddOptions<SocketTransportOptions>().Configure<IConfiguration>((sockets, configuration) =>
+            sockets.Backlog = int.TryParse(configuration[WebhookAdmissionOptions.Section + ":" + nameof(WebhookAdmissionOptions.ListenBacklog)], out var backlog)
+                ? backlog
+                : new WebhookAdmissionOptions().ListenBacklog);
         return services;
     }
 }

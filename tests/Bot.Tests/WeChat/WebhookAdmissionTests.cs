@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Tests.Support;
@@ -122,11 +124,22 @@ public sealed class WebhookAdmissionTests
     [InlineData("Webhook:MaxInFlight", "0")]
     [InlineData("Webhook:QueueLimit", "-1")]
     [InlineData("Webhook:MaxQueueWaitMilliseconds", "5000")]
+    [InlineData("Webhook:ListenBacklog", "8")]
     public async Task BadSetting_StopsTheStart_NamingTheKey(string key, string value)
     {
         var error = await StartupValidation.StartFailureAsync(key, value);
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListenBacklog_ReachesKestrelsSocketTransport()
+    {
+        await using var host = new BotFactory(null, new Dictionary<string, string?> { ["Webhook:ListenBacklog"] = "2048" });
+
+        var sockets = host.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
+
+        Assert.Equal(2048, sockets.Backlog);
     }
 
     private static async Task<string> AnswerAsync(BotFactory host, WeChatPush push, HttpResponseMessage response)
