@@ -124,7 +124,9 @@ public sealed partial class FollowerTracker(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var change in batch)
+            // In OpenId order (stable: one user's changes keep theirs): two instances writing overlapping batches then
+            // take the rows' locks in the same order. In arrival order they deadlocked under the report storm (40P01).
+            foreach (var change in batch.OrderBy(c => c.OpenId, StringComparer.Ordinal))
             {
                 var at = SqlValues.Time(db.Database, change.At);
                 object? unfollowedAt = change.Kind == Kind.Unfollowed ? at : null;
