@@ -1,3 +1,4 @@
+using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Simulator.Callback;
 
 namespace WechatLogistics.Bot.Tests.Cluster;
@@ -6,6 +7,9 @@ namespace WechatLogistics.Bot.Tests.Cluster;
 public static class ClusterChat
 {
     public const int WeChatRetries = 3;
+
+    /// <summary>How many times a student sends a message again after the busy reply.</summary>
+    private const int MaxResends = 30;
 
     /// <summary>A student nobody has seen before (a fresh session, ticket list and signups).</summary>
     public static string NewStudent(string tag) => $"o-{tag}-{Guid.NewGuid():N}";
@@ -44,6 +48,14 @@ public static class ClusterChat
     public static async Task<BotAnswer> SayAsync(TestCluster cluster, BotConnection connection, string user, string text)
     {
         var answer = await DeliverLikeWeChatAsync(connection, connection.Compose(new SendText(text), user));
+        // Turned away by admission control (nothing was processed): the student waits a moment and sends it again, as
+        // a new message, the way the reply asks.
+        for (var resend = 0; resend < MaxResends && answer.Text == ChatTexts.Crowded; resend++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(500, 1_500)));
+            answer = await DeliverLikeWeChatAsync(connection, connection.Compose(new SendText(text), user));
+        }
+
         if (answer.Kind != AnswerKind.NoReply)
         {
             return answer;
