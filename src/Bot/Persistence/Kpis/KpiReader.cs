@@ -94,6 +94,20 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
         return rows;
     }
 
+    /// <summary>
+    /// What a report counts toward, in <see cref="TicketKpiRow"/>'s order (response met, breached; resolution met,
+    /// breached; resolved; reworked); parameter @asOf. Counted per group here, read per ticket by <see cref="KpiTickets"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TicketConditions =
+    [
+        $"{Serviced} AND t.\"FirstResponseAt\" <= t.\"ResponseDueAt\"",
+        $"""{Serviced} AND (t."FirstResponseAt" > t."ResponseDueAt" OR (t."FirstResponseAt" IS NULL AND t."ResponseDueAt" <= @asOf))""",
+        $"{Serviced} AND t.\"ResolvedAt\" <= t.\"ResolveDueAt\"",
+        $"""{Serviced} AND (t."ResolvedAt" > t."ResolveDueAt" OR (t."ResolvedAt" IS NULL AND t."ResolveDueAt" <= @asOf))""",
+        """t."ResolvedAt" IS NOT NULL OR t."Round" > 1""",
+        """t."Round" > 1""",
+    ];
+
     /// <summary>The grouped scan of the period's reports (parameters @from, @to, @asOf); public for the benchmark's EXPLAIN.</summary>
     public static string OpenedSql(KpiDimension by, bool postgres)
     {
@@ -106,12 +120,7 @@ public sealed class KpiReader(AppDbContext db) : IKpiReader
             : "";
         return $"""
             SELECT {key} AS k, count(*),
-              count(*) FILTER (WHERE {Serviced} AND t."FirstResponseAt" <= t."ResponseDueAt"),
-              count(*) FILTER (WHERE {Serviced} AND (t."FirstResponseAt" > t."ResponseDueAt" OR (t."FirstResponseAt" IS NULL AND t."ResponseDueAt" <= @asOf))),
-              count(*) FILTER (WHERE {Serviced} AND t."ResolvedAt" <= t."ResolveDueAt"),
-              count(*) FILTER (WHERE {Serviced} AND (t."ResolvedAt" > t."ResolveDueAt" OR (t."ResolvedAt" IS NULL AND t."ResolveDueAt" <= @asOf))),
-              count(*) FILTER (WHERE t."ResolvedAt" IS NOT NULL OR t."Round" > 1),
-              count(*) FILTER (WHERE t."Round" > 1),
+              {string.Join(", ", TicketConditions.Select(c => $"count(*) FILTER (WHERE {c})"))},
               avg(t."Rating"){(postgres ? "::float8" : "")}, count(t."Rating"),
               count(*) FILTER (WHERE t."Rating" <= {Domain.Feedbacks.Feedback.MaxStarsAskingWhy})
               {percentiles}

@@ -61,15 +61,9 @@ internal static class KpiTickets
     public static string Sql(bool postgres, string where)
     {
         var (keys, joins) = Keys(postgres, "OpenedAt");
-        var serviced = KpiReader.Serviced;
         return $"""
             SELECT {keys},
-              CASE WHEN {serviced} AND t."FirstResponseAt" <= t."ResponseDueAt" THEN 1 ELSE 0 END,
-              CASE WHEN {serviced} AND (t."FirstResponseAt" > t."ResponseDueAt" OR (t."FirstResponseAt" IS NULL AND t."ResponseDueAt" <= @asOf)) THEN 1 ELSE 0 END,
-              CASE WHEN {serviced} AND t."ResolvedAt" <= t."ResolveDueAt" THEN 1 ELSE 0 END,
-              CASE WHEN {serviced} AND (t."ResolvedAt" > t."ResolveDueAt" OR (t."ResolvedAt" IS NULL AND t."ResolveDueAt" <= @asOf)) THEN 1 ELSE 0 END,
-              CASE WHEN t."ResolvedAt" IS NOT NULL OR t."Round" > 1 THEN 1 ELSE 0 END,
-              CASE WHEN t."Round" > 1 THEN 1 ELSE 0 END,
+              {string.Join(", ", KpiReader.TicketConditions.Select(c => $"CASE WHEN {c} THEN 1 ELSE 0 END"))},
               t."Rating",
               CASE WHEN t."FirstResponseAt" IS NOT NULL THEN {KpiReader.Seconds("FirstResponseAt", postgres)} END,
               CASE WHEN t."ResolvedAt" IS NOT NULL THEN {KpiReader.Seconds("ResolvedAt", postgres)} END,
