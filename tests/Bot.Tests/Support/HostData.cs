@@ -62,6 +62,16 @@ public static class HostData
     }
 
     /// <summary>An hour boundary <paramref name="hoursAhead"/> from now (whole hours keep shift times readable).</summary>
+    /// <summary>
+    /// Tomorrow at <paramref name="campusHour"/> o'clock campus time (UTC+8): a shift there never crosses campus midnight,
+    /// whatever the hour the test runs at (a shift three hours ahead did in the evening, and its list line changed shape).
+    /// </summary>
+    public static DateTimeOffset TomorrowOnCampusAt(int campusHour)
+    {
+        var campus = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        return new DateTimeOffset(campus.Year, campus.Month, campus.Day, campusHour, 0, 0, campus.Offset).AddDays(1);
+    }
+
     public static DateTimeOffset HoursFromNow(int hoursAhead)
     {
         var now = DateTimeOffset.UtcNow;

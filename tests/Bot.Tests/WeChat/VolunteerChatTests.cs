@@ -17,7 +17,7 @@ public sealed partial class VolunteerChatTests
     public async Task Claim_ByNumber_Confirms_AndTheSecondStudentOnAFullShiftIsWaitlisted()
     {
         await using var host = NewHost();
-        var shift = await host.Services.AddShiftAsync(HostData.HoursFromNow(3), TimeSpan.FromHours(2), capacity: 1, title: "迎新引导");
+        var shift = await host.Services.AddShiftAsync(HostData.TomorrowOnCampusAt(9), TimeSpan.FromHours(2), capacity: 1, title: "迎新引导");
         var first = Student(host);
         var second = Student(host);
         var third = Student(host);
@@ -44,7 +44,7 @@ public sealed partial class VolunteerChatTests
     public async Task MyShifts_CancelWithConfirmation_PromotesTheWaitlistedStudent()
     {
         await using var host = NewHost();
-        var shift = await host.Services.AddShiftAsync(HostData.HoursFromNow(3), TimeSpan.FromHours(2), capacity: 1, title: "图书整理");
+        var shift = await host.Services.AddShiftAsync(HostData.TomorrowOnCampusAt(9), TimeSpan.FromHours(2), capacity: 1, title: "图书整理");
         var holder = Student(host);
         var waiting = Student(host);
         await holder.SayAsync("志愿", "1");
@@ -70,8 +70,8 @@ public sealed partial class VolunteerChatTests
     public async Task Claim_OverlappingShift_SaysWhyAndOffersTheListAgain()
     {
         await using var host = NewHost();
-        await host.Services.AddShiftAsync(HostData.HoursFromNow(3), TimeSpan.FromHours(2), capacity: 3, title: "上午岗");
-        await host.Services.AddShiftAsync(HostData.HoursFromNow(4), TimeSpan.FromHours(2), capacity: 3, title: "重叠岗");
+        await host.Services.AddShiftAsync(HostData.TomorrowOnCampusAt(9), TimeSpan.FromHours(2), capacity: 3, title: "上午岗");
+        await host.Services.AddShiftAsync(HostData.TomorrowOnCampusAt(10), TimeSpan.FromHours(2), capacity: 3, title: "重叠岗");
         var student = Student(host);
         var list = await student.SayAsync("志愿");
         await student.SayAsync(NumberOf(list, "上午岗"));
@@ -88,7 +88,7 @@ public sealed partial class VolunteerChatTests
     public async Task ClaimMessage_DeliveredThreeTimes_OrTappedTwice_MakesOneSignup()
     {
         await using var host = NewHost();
-        var shift = await host.Services.AddShiftAsync(HostData.HoursFromNow(3), TimeSpan.FromHours(2), capacity: 2, title: "重复测试");
+        var shift = await host.Services.AddShiftAsync(HostData.TomorrowOnCampusAt(9), TimeSpan.FromHours(2), capacity: 2, title: "重复测试");
         var student = Student(host);
         var list = await student.SayAsync("志愿");
         var number = NumberOf(list, "重复测试");
