@@ -52,6 +52,8 @@ public sealed class FakeApiMessageTests
         // In any order: the dropped call is recorded only when the server notices the client left.
         var sends = await WaitForSendsAsync(api, 3);
         Assert.Equal([CallRecorder.NoAnswer, 0, 503], sends.Select(c => c.ErrCode).Order());
+        // Each failure made on purpose says so in the log; the call let through does not.
+        Assert.All(sends, c => Assert.Equal(c.ErrCode != 0, c.ErrMsg.Contains(CallRecorder.Injected, StringComparison.Ordinal)));
     }
 
     [Fact]

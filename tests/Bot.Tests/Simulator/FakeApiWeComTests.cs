@@ -1,3 +1,5 @@
+using WechatLogistics.Simulator.FakeApi;
+
 namespace WechatLogistics.Bot.Tests.Simulator;
 
 /// <summary>WeCom: app tokens and messages (PROTOCOL §5.3, §5.4) and the group robot's rate limit (§5.5).</summary>
@@ -21,6 +23,9 @@ public sealed class FakeApiWeComTests
 
         Assert.All(codes.Take(20), code => Assert.Equal(0, code));
         Assert.Equal(45009, codes[20]);
+        // The platform's own refusal, not one injected on purpose (fault drills count only those).
+        var refused = api.Host.State.Log.Snapshot().Single(c => c.ErrCode == 45009);
+        Assert.DoesNotContain(CallRecorder.Injected, refused.ErrMsg, StringComparison.Ordinal);
         Assert.Equal(0, otherRobot);
         Assert.Equal(0, nextMinute);
     }

@@ -15,6 +15,13 @@ public sealed class CallRecorder(RequestDelegate next, FakeApiState state, TextW
     /// <summary>The errcode recorded for a call the fake never answered (an injected hang); not a platform code.</summary>
     public const int NoAnswer = -2;
 
+    /// <summary>Said by the errmsg of every failure the fake made on purpose (<c>--fail</c>, <c>/_sim/fail</c>,
+    /// <c>--fail-rate</c>), so a reader can tell them from the platform's own refusals, such as a robot's rate limit.</summary>
+    public const string Injected = "injected by wechat-sim";
+
+    /// <summary>The <see cref="HttpContext.Items"/> key under which <see cref="FaultMiddleware"/> leaves the fault it made.</summary>
+    internal const string InjectedKey = "wechat-sim.fault";
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/_sim"))
@@ -43,6 +50,10 @@ public sealed class CallRecorder(RequestDelegate next, FakeApiState state, TextW
         // A hung call (injected) was dropped without an answer: recorded as errcode -2 "no answer", nothing to copy.
         var dropped = context.RequestAborted.IsCancellationRequested;
         var (errcode, errmsg) = dropped ? (NoAnswer, "no answer (the client gave up)") : ReadOutcome(context.Response, buffer);
+        if (context.Items.ContainsKey(InjectedKey) && !errmsg.Contains(Injected, StringComparison.Ordinal))
+        {
+            errmsg += " " + Injected;
+        }
         if (!dropped)
         {
             buffer.Position = 0;

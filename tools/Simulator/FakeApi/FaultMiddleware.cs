@@ -36,6 +36,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FakeApiState state)
 
     private static async Task FailAsync(HttpContext context, Fault fault)
     {
+        context.Items[CallRecorder.InjectedKey] = fault;
         if (fault.Hang)
         {
             // Held until the client's own timeout cancels it (capped, so a client without one does not hang forever),
@@ -56,10 +57,10 @@ public sealed class FaultMiddleware(RequestDelegate next, FakeApiState state)
         {
             context.Response.StatusCode = fault.HttpStatus;
             context.Response.ContentType = "text/html";
-            await context.Response.WriteAsync($"<html><body>{fault.HttpStatus} injected by wechat-sim</body></html>", context.RequestAborted);
+            await context.Response.WriteAsync($"<html><body>{fault.HttpStatus} {CallRecorder.Injected}</body></html>", context.RequestAborted);
             return;
         }
 
-        await ApiErrors.Result(fault.ErrCode, "injected by wechat-sim").ExecuteAsync(context);
+        await ApiErrors.Result(fault.ErrCode, CallRecorder.Injected).ExecuteAsync(context);
     }
 }
