@@ -98,6 +98,59 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
         return values.Single();
     }
 
+    /// <inheritdoc />
+    public async ValueTask<bool> LinkToOpenIncidentAsync(Guid incidentId, Guid ticketId, DateTimeOffset reportedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Its own transaction, or a savepoint in the caller's: either way a refused link leaves nothing behind.
+        const string Savepoint = "incident_link";
+        var ambient = Database.CurrentTransaction;
+        await using var own = ambient is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (ambient is not null)
+        {
+            await ambient.CreateSavepointAsync(Savepoint, cancellationToken);
+        }
+
+        var moved = await Incidents
+            .Where(i => i.Id == incidentId && i.Status == IncidentStatus.Open)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(i => i.TicketCount, i => i.TicketCount + 1)
+                    .SetProperty(i => i.FirstReportAt, i => reportedAt < i.FirstReportAt ? reportedAt : i.FirstReportAt)
+                    .SetProperty(i => i.LastReportAt, i => reportedAt > i.LastReportAt ? reportedAt : i.LastReportAt)
+                    .SetProperty(i => i.Version, i => i.Version + 1),
+                cancellationToken);
+        if (moved == 0)
+        {
+            return false;
+        }
+
+        var (incident, ticket) = (SqlValues.Id(Database, incidentId), SqlValues.Id(Database, ticketId));
+        var (linkedAt, reported) = (SqlValues.Time(Database, now), SqlValues.Time(Database, reportedAt));
+        var linked = await Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "IncidentTickets" ("IncidentId", "TicketId", "LinkedAt", "ReportedAt") VALUES ({incident}, {ticket}, {linkedAt}, {reported})
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
+        if (linked == 0)
+        {
+            // Linked already (to this incident or another): the count must not move.
+            if (ambient is not null)
+            {
+                await ambient.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            }
+
+            return false;
+        }
+
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -80,22 +80,8 @@ public sealed partial class Incident : Entity
         return incident;
     }
 
-    /// <returns>False when the ticket was already linked (a repeated detection).</returns>
-    public bool Link(Guid ticketId, DateTimeOffset reportedAt, DateTimeOffset now)
-    {
-        EnsureOpen();
-        if (_tickets.Any(t => t.TicketId == ticketId))
-        {
-            return false;
-        }
-
-        _tickets.Add(new IncidentTicket(ticketId, reportedAt, now));
-        TicketCount = _tickets.Count;
-        FirstReportAt = reportedAt < FirstReportAt ? reportedAt : FirstReportAt;
-        LastReportAt = reportedAt > LastReportAt ? reportedAt : LastReportAt;
-        Version++;
-        return true;
-    }
+    // Later reports join an open incident through IAppDbContext.LinkToOpenIncidentAsync: a set-based update of the
+    // count, the report span and the version, and one link row, so a storm never loads the reports linked so far.
 
     public void RecordAnnouncement(Guid announcementId, DateTimeOffset now, string? announcedBy = null)
     {

@@ -103,6 +103,16 @@ public interface IAppDbContext
     ValueTask<int> NextDepartmentRequestSequenceAsync(DateOnly day, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Links a report to an incident that is still open without loading the incident and its reports: in one
+    /// transaction the incident's row is updated first (count + 1, first/last report time widened, version + 1, which
+    /// row-locks it against a concurrent close and makes a staff edit loaded before it retry), then the link row is
+    /// inserted. False, and nothing changed, when the incident is no longer open or the report is linked already (a
+    /// report is in at most one incident). A storm of reports into one building costs two statements each, not a load
+    /// of every report linked so far and a version conflict per concurrent pair.
+    /// </summary>
+    ValueTask<bool> LinkToOpenIncidentAsync(Guid incidentId, Guid ticketId, DateTimeOffset reportedAt, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Serializes changes to one aggregate across every instance until the returned handle is disposed (PostgreSQL:
     /// a session advisory lock on this context's connection; SQLite, one process: a lock in memory). For hot rows
     /// — the last places of a popular shift — where optimistic retries would starve under a storm of writers.

@@ -41,31 +41,46 @@ public sealed class DetectIncidentCommandHandler(IAppDbContext db, IOptionsMonit
         {
             try
             {
-                return await DetectAsync(ticket.Id, ticket.OpenedAt, trade, buildingId, ct);
+                if (await DetectAsync(ticket.Id, ticket.OpenedAt, trade, buildingId, ct) is { Settled: true } outcome)
+                {
+                    return outcome.IncidentId;
+                }
             }
             catch (Exception ex) when (attempt < Attempts && StorageConflict.Is(ex))
             {
                 db.ChangeTracker.Clear();
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
             }
+
+            if (attempt == Attempts)
+            {
+                throw new InvalidOperationException($"Incident detection for ticket {ticket.Id} lost {Attempts} races in a row.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
         }
     }
 
-    private async Task<Guid?> DetectAsync(Guid ticketId, DateTimeOffset reportedAt, Guid trade, Guid buildingId, CancellationToken ct)
+    /// <summary>Not settled: the open incident found closed (or the ticket linked) in between; decide again.</summary>
+    private readonly record struct Outcome(bool Settled, Guid? IncidentId);
+
+    private async Task<Outcome> DetectAsync(Guid ticketId, DateTimeOffset reportedAt, Guid trade, Guid buildingId, CancellationToken ct)
     {
         var linked = db.Incidents.SelectMany(i => i.Tickets);
         if (await db.Incidents.Where(i => i.Tickets.Any(t => t.TicketId == ticketId)).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct) is { } existing)
         {
-            return existing;
+            return new(true, existing);
         }
 
+        // An open incident takes the report by a set-based link: loading it would read every report linked so far,
+        // once per report of the storm, and concurrent links would clash on its version.
         var now = time.GetUtcNow();
-        var open = await db.Incidents.SingleOrDefaultAsync(i => i.CategoryId == trade && i.BuildingId == buildingId && i.Status == IncidentStatus.Open, ct);
-        if (open is not null)
+        var open = await db.Incidents
+            .Where(i => i.CategoryId == trade && i.BuildingId == buildingId && i.Status == IncidentStatus.Open)
+            .Select(i => (Guid?)i.Id)
+            .SingleOrDefaultAsync(ct);
+        if (open is { } openId)
         {
-            open.Link(ticketId, reportedAt, now);
-            await db.SaveChangesAsync(ct);
-            return open.Id;
+            return await db.LinkToOpenIncidentAsync(openId, ticketId, reportedAt, now, ct) ? new(true, openId) : new(false, null);
         }
 
         var settings = options.CurrentValue;
@@ -81,13 +96,13 @@ public sealed class DetectIncidentCommandHandler(IAppDbContext db, IOptionsMonit
         var times = nearby.Select(t => t.OpenedAt).Order().ToList();
         if (!HasBurst(times, settings.Threshold, settings.Window))
         {
-            return null;
+            return new(true, null);
         }
 
         var incident = Incident.Open(trade, buildingId, [.. nearby.Select(t => (t.Id, t.OpenedAt))], now);
         db.Incidents.Add(incident);
         await db.SaveChangesAsync(ct);
-        return incident.Id;
+        return new(true, incident.Id);
     }
 
     /// <summary>Whether some <paramref name="threshold"/> consecutive report times span at most <paramref name="window"/>.</summary>

@@ -93,6 +93,82 @@ public sealed class IncidentDetectionTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task AStormIntoAnOpenIncident_LinksEveryReportOnce_CountAndVersionMoveByOneEach(DatabaseProvider provider)
+    {
+        const int storm = 40;
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        // A report from well before the burst (outside its window, so the incident does not open with it), detected
+        // only with the storm: the incident's span widens back to it.
+        var early = await desk.OpenAsync(reporter: "o-early", at: Start);
+        Guid? opened = null;
+        for (var i = 0; i < 3; i++)
+        {
+            opened = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: Start.AddMinutes(40 + i)));
+        }
+
+        var version = (await IncidentAsync(desk, opened!.Value)).Version;
+        var ids = new List<Guid>();
+        for (var i = 0; i < storm; i++)
+        {
+            ids.Add(await desk.OpenAsync(reporter: $"s-{i}", at: Start.AddMinutes(43).AddSeconds(i)));
+        }
+
+        var results = await Task.WhenAll(ids.Append(early).Select(id => Task.Run(() => DetectedAsync(desk, id))));
+        // Every detection again, as retried outbox rows would: nothing moves.
+        var repeated = await Task.WhenAll(ids.Select(id => Task.Run(() => DetectedAsync(desk, id))));
+
+        Assert.All(results.Concat(repeated), r => Assert.Equal(opened, r));
+        var incident = await IncidentAsync(desk, opened.Value);
+        Assert.Equal((3 + storm + 1, 3 + storm + 1), (incident.TicketCount, incident.Tickets.Count));
+        Assert.Equal(version + storm + 1, incident.Version);
+        Assert.Equal((Start, Start.AddMinutes(43).AddSeconds(storm - 1)), (incident.FirstReportAt, incident.LastReportAt));
+        Assert.Single(await desk.OutboxAsync(OutboxChannel.WeComRobot), r => r.IdempotencyKey.Contains("incident-opened", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task LinkToOpenIncident_RefusesAClosedIncidentAndALinkedReport_ChangingNothing_AlsoInsideATransaction(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        Guid? first = null;
+        for (var i = 0; i < 3; i++)
+        {
+            first = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: Start.AddMinutes(i)));
+        }
+
+        var linkedReport = (await IncidentAsync(desk, first!.Value)).Tickets[0].TicketId;
+        var loose = await desk.OpenAsync(reporter: "o-loose", at: Start.AddMinutes(5));
+        var before = await IncidentAsync(desk, first.Value);
+
+        await using (var db = desk.Database.CreateContext())
+        {
+            Assert.False(await db.LinkToOpenIncidentAsync(first.Value, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
+            await using var transaction = await db.BeginTransactionAsync(Ct);
+            Assert.False(await db.LinkToOpenIncidentAsync(first.Value, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
+            Assert.True(await db.LinkToOpenIncidentAsync(first.Value, loose, Start.AddMinutes(5), Start.AddMinutes(6), Ct));
+            await transaction.CommitAsync(Ct);
+        }
+
+        var after = await IncidentAsync(desk, first.Value);
+        Assert.Equal((before.TicketCount + 1, before.Version + 1), (after.TicketCount, after.Version));
+        Assert.Contains(after.Tickets, t => t.TicketId == loose && t.ReportedAt == Start.AddMinutes(5));
+
+        await desk.SendAsync(new CloseIncidentCommand(first.Value, "li.laoshi"));
+        var closed = await IncidentAsync(desk, first.Value);
+        var late = await desk.OpenAsync(reporter: "o-late", at: Start.AddMinutes(7));
+        await using (var db = desk.Database.CreateContext())
+        {
+            Assert.False(await db.LinkToOpenIncidentAsync(first.Value, late, Start.AddMinutes(7), Start.AddMinutes(8), Ct));
+        }
+
+        var unchanged = await IncidentAsync(desk, first.Value);
+        Assert.Equal((closed.TicketCount, closed.Version, closed.Tickets.Count), (unchanged.TicketCount, unchanged.Version, unchanged.Tickets.Count));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task ClosedIncident_ANewBurstOpensAnotherOne(DatabaseProvider provider)
     {
         await using var desk = await StaffDesk.CreateAsync(provider, Start);
