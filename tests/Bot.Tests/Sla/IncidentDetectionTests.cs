@@ -100,13 +100,8 @@ public sealed class IncidentDetectionTests
         // A report from well before the burst (outside its window, so the incident does not open with it), detected
         // only with the storm: the incident's span widens back to it.
         var early = await desk.OpenAsync(reporter: "o-early", at: Start);
-        Guid? opened = null;
-        for (var i = 0; i < 3; i++)
-        {
-            opened = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: Start.AddMinutes(40 + i)));
-        }
-
-        var version = (await IncidentAsync(desk, opened!.Value)).Version;
+        var opened = await BurstAsync(desk, Start.AddMinutes(40));
+        var version = (await IncidentAsync(desk, opened)).Version;
         var ids = new List<Guid>();
         for (var i = 0; i < storm; i++)
         {
@@ -118,7 +113,7 @@ public sealed class IncidentDetectionTests
         var repeated = await Task.WhenAll(ids.Select(id => Task.Run(() => DetectedAsync(desk, id))));
 
         Assert.All(results.Concat(repeated), r => Assert.Equal(opened, r));
-        var incident = await IncidentAsync(desk, opened.Value);
+        var incident = await IncidentAsync(desk, opened);
         Assert.Equal((3 + storm + 1, 3 + storm + 1), (incident.TicketCount, incident.Tickets.Count));
         Assert.Equal(version + storm + 1, incident.Version);
         Assert.Equal((Start, Start.AddMinutes(43).AddSeconds(storm - 1)), (incident.FirstReportAt, incident.LastReportAt));
@@ -131,38 +126,33 @@ public sealed class IncidentDetectionTests
     public async Task LinkToOpenIncident_RefusesAClosedIncidentAndALinkedReport_ChangingNothing_AlsoInsideATransaction(DatabaseProvider provider)
     {
         await using var desk = await StaffDesk.CreateAsync(provider, Start);
-        Guid? first = null;
-        for (var i = 0; i < 3; i++)
-        {
-            first = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: Start.AddMinutes(i)));
-        }
-
-        var linkedReport = (await IncidentAsync(desk, first!.Value)).Tickets[0].TicketId;
+        var first = await BurstAsync(desk, Start);
+        var linkedReport = (await IncidentAsync(desk, first)).Tickets[0].TicketId;
         var loose = await desk.OpenAsync(reporter: "o-loose", at: Start.AddMinutes(5));
-        var before = await IncidentAsync(desk, first.Value);
+        var before = await IncidentAsync(desk, first);
 
         await using (var db = desk.Database.CreateContext())
         {
-            Assert.False(await db.LinkToOpenIncidentAsync(first.Value, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
+            Assert.False(await db.LinkToOpenIncidentAsync(first, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
             await using var transaction = await db.BeginTransactionAsync(Ct);
-            Assert.False(await db.LinkToOpenIncidentAsync(first.Value, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
-            Assert.True(await db.LinkToOpenIncidentAsync(first.Value, loose, Start.AddMinutes(5), Start.AddMinutes(6), Ct));
+            Assert.False(await db.LinkToOpenIncidentAsync(first, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
+            Assert.True(await db.LinkToOpenIncidentAsync(first, loose, Start.AddMinutes(5), Start.AddMinutes(6), Ct));
             await transaction.CommitAsync(Ct);
         }
 
-        var after = await IncidentAsync(desk, first.Value);
+        var after = await IncidentAsync(desk, first);
         Assert.Equal((before.TicketCount + 1, before.Version + 1), (after.TicketCount, after.Version));
         Assert.Contains(after.Tickets, t => t.TicketId == loose && t.ReportedAt == Start.AddMinutes(5));
 
-        await desk.SendAsync(new CloseIncidentCommand(first.Value, "li.laoshi"));
-        var closed = await IncidentAsync(desk, first.Value);
+        await desk.SendAsync(new CloseIncidentCommand(first, "li.laoshi"));
+        var closed = await IncidentAsync(desk, first);
         var late = await desk.OpenAsync(reporter: "o-late", at: Start.AddMinutes(7));
         await using (var db = desk.Database.CreateContext())
         {
-            Assert.False(await db.LinkToOpenIncidentAsync(first.Value, late, Start.AddMinutes(7), Start.AddMinutes(8), Ct));
+            Assert.False(await db.LinkToOpenIncidentAsync(first, late, Start.AddMinutes(7), Start.AddMinutes(8), Ct));
         }
 
-        var unchanged = await IncidentAsync(desk, first.Value);
+        var unchanged = await IncidentAsync(desk, first);
         Assert.Equal((closed.TicketCount, closed.Version, closed.Tickets.Count), (unchanged.TicketCount, unchanged.Version, unchanged.Tickets.Count));
     }
 
@@ -172,13 +162,8 @@ public sealed class IncidentDetectionTests
     public async Task ClosedIncident_ANewBurstOpensAnotherOne(DatabaseProvider provider)
     {
         await using var desk = await StaffDesk.CreateAsync(provider, Start);
-        Guid? first = null;
-        for (var i = 0; i < 3; i++)
-        {
-            first = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: Start.AddMinutes(i)));
-        }
-
-        await desk.SendAsync(new CloseIncidentCommand(first!.Value, "li.laoshi"));
+        var first = await BurstAsync(desk, Start);
+        await desk.SendAsync(new CloseIncidentCommand(first, "li.laoshi"));
         var afterClose = await DetectedAsync(desk, await desk.OpenAsync(reporter: "o-3", at: Start.AddMinutes(10)));
         Guid? second = null;
         for (var i = 4; i < 6; i++)
@@ -188,10 +173,10 @@ public sealed class IncidentDetectionTests
 
         Assert.Null(afterClose); // the closed incident's reports do not count again
         Assert.NotNull(second);
-        Assert.NotEqual(first, second);
-        Assert.Equal(IncidentStatus.Closed, (await IncidentAsync(desk, first.Value)).Status);
+        Assert.NotEqual<Guid?>(first, second);
+        Assert.Equal(IncidentStatus.Closed, (await IncidentAsync(desk, first)).Status);
         Assert.Equal(3, (await IncidentAsync(desk, second.Value)).TicketCount);
-        var again = await Assert.ThrowsAsync<WechatLogistics.Domain.Common.DomainException>(() => desk.SendAsync(new CloseIncidentCommand(first.Value, "li.laoshi")));
+        var again = await Assert.ThrowsAsync<WechatLogistics.Domain.Common.DomainException>(() => desk.SendAsync(new CloseIncidentCommand(first, "li.laoshi")));
         Assert.Equal("incident.closed", again.Code);
     }
 
@@ -202,6 +187,18 @@ public sealed class IncidentDetectionTests
     {
         DateTimeOffset[] times = [Start, Start.AddMinutes(lastMinute / 2), Start.AddMinutes(lastMinute)];
         Assert.Equal(expected, DetectIncidentCommandHandler.HasBurst(times, 3, TimeSpan.FromMinutes(30)));
+    }
+
+    /// <summary>Three reports of 水 in 东区1号楼 a minute apart from <paramref name="from"/>: the third opens an incident.</summary>
+    private static async Task<Guid> BurstAsync(StaffDesk desk, DateTimeOffset from)
+    {
+        Guid? opened = null;
+        for (var i = 0; i < 3; i++)
+        {
+            opened = await DetectedAsync(desk, await desk.OpenAsync(reporter: $"o-{i}", at: from.AddMinutes(i)));
+        }
+
+        return opened ?? throw new InvalidOperationException("Three reports within the window opened no incident.");
     }
 
     private static Task<Guid?> DetectedAsync(StaffDesk desk, Guid ticketId) => desk.SendAsync(new DetectIncidentCommand(ticketId));
