@@ -42,14 +42,36 @@ public sealed class WebhookAdmissionOptions
 /// decrypted, not as ASP.NET Core rate-limiting middleware: a refused message must get an encrypted passive reply
 /// addressed to its sender, which middleware cannot build before the body is opened.
 /// </summary>
-public sealed partial class WebhookAdmission(IOptions<WebhookAdmissionOptions> options, TimeProvider time, ILogger<WebhookAdmission> logger) : IDisposable
+public sealed partial class WebhookAdmission : IDisposable
 {
-    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
+    /// <summary>How often the busy replies given are summed up in the log (one line, only when there were any).</summary>
+    public static readonly TimeSpan SummaryEvery = TimeSpan.FromSeconds(10);
+
+    private readonly IOptions<WebhookAdmissionOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WebhookAdmission> _logger;
+    private readonly ConcurrencyLimiter _limiter;
+    private readonly ITimer _summary;
+
+    // Busy replies since the last summary, by reason: a storm gives thousands a second, one log line each would cost
+    // more than the replies themselves.
+    private int _noQueue;
+    private int _queueFull;
+    private int _waitedTooLong;
+
+    public WebhookAdmission(IOptions<WebhookAdmissionOptions> options, TimeProvider time, ILogger<WebhookAdmission> logger)
     {
-        PermitLimit = options.Value.MaxInFlight,
-        QueueLimit = options.Value.QueueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.Value.MaxInFlight,
+            QueueLimit = options.Value.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        _summary = time.CreateTimer(_ => Summarize(), null, SummaryEvery, SummaryEvery);
+    }
 
     /// <summary>
     /// A turn for one message, or null when there is none in time: the queue is full, or the wait reached its limit
@@ -65,14 +87,14 @@ public sealed partial class WebhookAdmission(IOptions<WebhookAdmissionOptions> o
         }
 
         lease.Dispose();
-        var wait = TimeSpan.FromMilliseconds(Math.Min(options.Value.MaxQueueWaitMilliseconds, budget.TotalMilliseconds / 2));
-        if (options.Value.QueueLimit == 0 || wait <= TimeSpan.Zero)
+        var wait = TimeSpan.FromMilliseconds(Math.Min(_options.Value.MaxQueueWaitMilliseconds, budget.TotalMilliseconds / 2));
+        if (_options.Value.QueueLimit == 0 || wait <= TimeSpan.Zero)
         {
-            LogBusy(logger, "no queue");
+            Interlocked.Increment(ref _noQueue);
             return null;
         }
 
-        using var waited = new CancellationTokenSource(wait, time);
+        using var waited = new CancellationTokenSource(wait, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(waited.Token, ct);
         try
         {
@@ -80,7 +102,7 @@ public sealed partial class WebhookAdmission(IOptions<WebhookAdmissionOptions> o
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            LogBusy(logger, "waited too long");
+            Interlocked.Increment(ref _waitedTooLong);
             return null;
         }
 
@@ -90,14 +112,30 @@ public sealed partial class WebhookAdmission(IOptions<WebhookAdmissionOptions> o
         }
 
         lease.Dispose();
-        LogBusy(logger, "queue full");
+        Interlocked.Increment(ref _queueFull);
         return null;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _summary.Dispose();
+        Summarize();
+        _limiter.Dispose();
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook busy ({Reason}): answered with the busy reply, nothing processed")]
-    private static partial void LogBusy(ILogger logger, string reason);
+    private void Summarize()
+    {
+        var (noQueue, queueFull, waited) = (Interlocked.Exchange(ref _noQueue, 0), Interlocked.Exchange(ref _queueFull, 0), Interlocked.Exchange(ref _waitedTooLong, 0));
+        if (noQueue + queueFull + waited > 0)
+        {
+            LogBusy(_logger, noQueue + queueFull + waited, (int)SummaryEvery.TotalSeconds, queueFull, waited, noQueue);
+        }
+    }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Webhook busy: {Count} messages answered with the busy reply in the last {Seconds} s, nothing processed ({QueueFull} queue full, {WaitedTooLong} waited too long, {NoQueue} no queue)")]
+    private static partial void LogBusy(ILogger logger, int count, int seconds, int queueFull, int waitedTooLong, int noQueue);
 }
 
 public static class WebhookAdmissionRegistration

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using WechatLogistics.Bot.Configuration;
 using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Bot.WeChat;
@@ -118,6 +120,35 @@ public sealed class WebhookAdmissionTests
         Assert.Equal("4375120948345356249", echo);
         release.SetResult();
         await holder;
+    }
+
+    [Fact]
+    public async Task BusyReplies_AreSummedUpInOneLogLinePerPeriod_NotOneLineEach()
+    {
+        var time = new FakeTimeProvider();
+        var logs = new CapturingLoggerProvider();
+        using var factory = new LoggerFactory([logs]);
+        var admission = new WebhookAdmission(Options.Create(new WebhookAdmissionOptions { MaxInFlight = 1, QueueLimit = 0 }), time, factory.CreateLogger<WebhookAdmission>());
+        using var turn = await admission.TryEnterAsync(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+        Assert.NotNull(turn);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Null(await admission.TryEnterAsync(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken));
+        }
+
+        Assert.Empty(logs.Messages);
+        time.Advance(WebhookAdmission.SummaryEvery);
+        var line = Assert.Single(logs.Messages);
+        Assert.Contains("5 messages answered with the busy reply in the last 10 s", line, StringComparison.Ordinal);
+        Assert.Contains("5 no queue", line, StringComparison.Ordinal);
+
+        // A quiet period logs nothing; what is left at shutdown is not lost.
+        time.Advance(WebhookAdmission.SummaryEvery);
+        Assert.Null(await admission.TryEnterAsync(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken));
+        admission.Dispose();
+        Assert.Equal(2, logs.Messages.Count);
+        Assert.Contains("1 messages answered", logs.Messages.Last(), StringComparison.Ordinal);
     }
 
     [Theory]
