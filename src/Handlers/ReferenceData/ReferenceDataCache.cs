@@ -28,6 +28,8 @@ internal static class ReferenceDataCache
 
     private const string RoutingRulesKey = "refdata:routing-rules";
 
+    private static readonly SemaphoreSlim Loading = new(1, 1);
+
     /// <summary>After an edit of locations or categories: this instance reads the tables again at once; others within <see cref="Lifetime"/>.</summary>
     public static void Forget(IMemoryCache cache)
     {
@@ -38,31 +40,53 @@ internal static class ReferenceDataCache
     /// <summary>After an edit of routing rules or teams: as <see cref="Forget"/>.</summary>
     public static void ForgetRoutingRules(IMemoryCache cache) => cache.Remove(RoutingRulesKey);
 
-    public static async ValueTask<RepairCategoryTree> CategoriesAsync(IMemoryCache cache, IAppDbContext db, CancellationToken ct) =>
-        await cache.GetOrCreateAsync(CategoriesKey, async entry =>
+    public static ValueTask<RepairCategoryTree> CategoriesAsync(IMemoryCache cache, IAppDbContext db, CancellationToken ct) =>
+        GetOrLoadAsync(cache, CategoriesKey, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var active = await db.RepairCategories.AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
             return RepairCategoryTree.From(active);
-        }) ?? RepairCategoryTree.From([]);
+        }, ct);
 
-    public static async ValueTask<LocationDirectory> LocationsAsync(IMemoryCache cache, IAppDbContext db, CancellationToken ct) =>
-        await cache.GetOrCreateAsync(LocationsKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            // Untracked: the directory is shared by every request for a minute and only ever read.
-            return new LocationDirectory(await db.Locations.AsNoTracking().Where(l => l.IsActive).ToListAsync(ct));
-        }) ?? new LocationDirectory([]);
+    // Untracked: the directory is shared by every request for a minute and only ever read.
+    public static ValueTask<LocationDirectory> LocationsAsync(IMemoryCache cache, IAppDbContext db, CancellationToken ct) =>
+        GetOrLoadAsync(cache, LocationsKey, async () =>
+            new LocationDirectory(await db.Locations.AsNoTracking().Where(l => l.IsActive).ToListAsync(ct)), ct);
 
     /// <summary>The active routing rules whose team is active (untracked, shared: read only), for <see cref="TicketRouting.MostSpecific"/>.</summary>
-    public static async ValueTask<IReadOnlyList<RoutingRule>> RoutingRulesAsync(IMemoryCache cache, IAppDbContext db, CancellationToken ct) =>
-        await cache.GetOrCreateAsync(RoutingRulesKey, async entry =>
+    public static ValueTask<IReadOnlyList<RoutingRule>> RoutingRulesAsync(IMemoryCache cache, IAppDbContext db, CancellationToken ct) =>
+        GetOrLoadAsync<IReadOnlyList<RoutingRule>>(cache, RoutingRulesKey, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var activeTeams = db.Teams.Where(t => t.IsActive).Select(t => t.Id);
-            IReadOnlyList<RoutingRule> rules = await db.RoutingRules.AsNoTracking()
-                .Where(r => r.IsActive && activeTeams.Contains(r.TeamId))
-                .ToListAsync(ct);
-            return rules;
-        }) ?? [];
+            return await db.RoutingRules.AsNoTracking().Where(r => r.IsActive && activeTeams.Contains(r.TeamId)).ToListAsync(ct);
+        }, ct);
+
+    /// <summary>
+    /// One load at a time: when an entry runs out during a storm of reports, the first request reads the table and the
+    /// others wait for its result instead of each reading the table too (dozens of identical loads otherwise).
+    /// </summary>
+    private static async ValueTask<T> GetOrLoadAsync<T>(IMemoryCache cache, string key, Func<Task<T>> load, CancellationToken ct)
+        where T : class
+    {
+        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        await Loading.WaitAsync(ct);
+        try
+        {
+            if (cache.TryGetValue(key, out cached) && cached is not null)
+            {
+                return cached;
+            }
+
+            var loaded = await load();
+            cache.Set(key, loaded, Lifetime);
+            return loaded;
+        }
+        finally
+        {
+            Loading.Release();
+        }
+    }
 }
