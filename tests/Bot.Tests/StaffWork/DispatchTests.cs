@@ -79,6 +79,23 @@ public sealed class DispatchTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task ATeamDeactivatedByTheAdmin_NoLongerGetsTheNextReport_TheDefaultRuleTakesIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+        var before = await desk.LoadAsync((await desk.ReportAsync("301")).TicketId);
+
+        await desk.AdminAsync((db, cache) => new TeamsHandler(db, cache).Handle(
+            new UpdateTeamCommand(StaffDesk.Admin, StaffDesk.WaterTeam, "水电班", IsActive: false), Ct));
+        var after = await desk.LoadAsync((await desk.ReportAsync("302")).TicketId);
+
+        Assert.Equal((StaffDesk.WaterTeam, StaffDesk.Wang), (before.TeamId, before.AssigneeId));
+        Assert.Equal((ReferenceDataSeed.TeamId(ReferenceDataSeed.GeneralTeam), null), (after.TeamId, after.AssigneeId));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task ASecondReportOfTheSameFault_IsLinked_AndGoesToTheSameWorker(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
