@@ -37,7 +37,7 @@ internal static class QueryPlans
         await Explain("list, probe student", () => list.Handle(new ListMyRepairTicketsQuery(probe), ct).AsTask());
         await Explain("list, seeded student", () => list.Handle(new ListMyRepairTicketsQuery(seeded), ct).AsTask());
         await Explain("list incl. closed, seeded student", () => list.Handle(new ListMyRepairTicketsQuery(seeded, IncludeClosed: true), ct).AsTask());
-        var open = new OpenRepairTicketCommandHandler(db, TimeProvider.System);
+        var open = new OpenRepairTicketCommandHandler(db, cache, TimeProvider.System);
         await Explain("open a ticket", () => open.Handle(reference.Open("o-explain", Guid.NewGuid().ToString("N")), ct).AsTask());
         return output;
     }

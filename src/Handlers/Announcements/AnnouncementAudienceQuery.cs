@@ -18,10 +18,13 @@ internal static class AnnouncementAudienceQuery
             _ => [],
         };
 
-    /// <summary>Students who reported a repair anywhere in the building (its floors and rooms too) or bound a dorm in it.</summary>
+    /// <summary>
+    /// Students who reported a repair anywhere in the building (its floors and rooms too, retired ones included: their
+    /// reporters still live there) or bound a dorm in it.
+    /// </summary>
     private static async Task<List<string>> ResidentsAsync(IAppDbContext db, Guid buildingId, CancellationToken ct)
     {
-        var places = await CampusPlaces.PlacesInBuildingAsync(db, buildingId, ct);
+        var places = await CampusPlaces.PlacesInBuildingInTableAsync(db, buildingId, ct);
         var reporters = await db.RepairTickets
             .Where(t => t.LocationId != null && places.Contains(t.LocationId.Value))
             .Select(t => t.ReporterOpenId).Distinct().ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.DepartmentRequests;
@@ -15,7 +16,7 @@ namespace WechatLogistics.Handlers.DepartmentRequests;
 /// dispatched like any report. Its key <c>dept:{request id}</c> under the reporter is unique, and the request's
 /// TicketId column too, so a second ticket cannot be stored even by a race.
 /// </summary>
-public sealed class MaintenanceTicketFromRequest(IAppDbContext db, IOptionsMonitor<DepartmentRequestOptions> options)
+public sealed class MaintenanceTicketFromRequest(IAppDbContext db, IMemoryCache cache, IOptionsMonitor<DepartmentRequestOptions> options)
 {
     public async Task OpenAsync(DepartmentRequest request, DateTimeOffset now, CancellationToken ct)
     {
@@ -36,7 +37,7 @@ public sealed class MaintenanceTicketFromRequest(IAppDbContext db, IOptionsMonit
             SlaPolicy.Default,
             now,
             "dept:" + request.Id.ToString("N"));
-        await NewTicketDispatch.DispatchAsync(db, ticket, now, ct);
+        await NewTicketDispatch.DispatchAsync(db, cache, ticket, now, ct);
         db.RepairTickets.Add(ticket);
         request.LinkTicket(ticket.Id, number.ToString(), now);
     }

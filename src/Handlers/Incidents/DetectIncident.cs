@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Handlers.Common;
@@ -20,7 +21,8 @@ public sealed record DetectIncidentCommand(Guid TicketId) : ICommand<Guid?>;
 /// building (a filtered unique index), one incident per ticket (unique), and the incident's version; the loser reloads
 /// and links to the winner's incident. The staff alert is the incident's own event, so it commits only with the winner.
 /// </remarks>
-public sealed class DetectIncidentCommandHandler(IAppDbContext db, IOptionsMonitor<IncidentOptions> options, TimeProvider time)
+public sealed class DetectIncidentCommandHandler(
+    IAppDbContext db, IMemoryCache cache, IOptionsMonitor<IncidentOptions> options, TimeProvider time)
     : ICommandHandler<DetectIncidentCommand, Guid?>
 {
     private const int Attempts = 8;
@@ -31,12 +33,12 @@ public sealed class DetectIncidentCommandHandler(IAppDbContext db, IOptionsMonit
             .Where(t => t.Id == command.TicketId)
             .Select(t => new { t.Id, t.CategoryId, t.LocationId, t.OpenedAt })
             .SingleOrDefaultAsync(ct);
-        if (ticket?.LocationId is not { } locationId || await CampusPlaces.BuildingOfAsync(db, locationId, ct) is not { } buildingId)
+        if (ticket?.LocationId is not { } locationId || await CampusPlaces.BuildingOfAsync(cache, db, locationId, ct) is not { } buildingId)
         {
             return null;
         }
 
-        var trade = await CampusPlaces.TradeOfAsync(db, ticket.CategoryId, ct);
+        var trade = await CampusPlaces.TradeOfAsync(cache, db, ticket.CategoryId, ct);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -84,8 +86,8 @@ public sealed class DetectIncidentCommandHandler(IAppDbContext db, IOptionsMonit
         }
 
         var settings = options.CurrentValue;
-        var categories = await CampusPlaces.CategoriesOfTradeAsync(db, trade, ct);
-        var places = await CampusPlaces.PlacesInBuildingAsync(db, buildingId, ct);
+        var categories = await CampusPlaces.CategoriesOfTradeAsync(cache, db, trade, ct);
+        var places = await CampusPlaces.PlacesInBuildingAsync(cache, db, buildingId, ct);
         var (from, to) = (reportedAt - settings.Window, reportedAt + settings.Window);
         var nearby = await db.RepairTickets.AsNoTracking()
             .Where(t => categories.Contains(t.CategoryId) && t.LocationId != null && places.Contains(t.LocationId.Value))

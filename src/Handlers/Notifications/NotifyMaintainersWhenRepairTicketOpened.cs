@@ -1,7 +1,9 @@
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
 
 namespace WechatLogistics.Handlers.Notifications;
 
@@ -9,7 +11,11 @@ namespace WechatLogistics.Handlers.Notifications;
 /// A new repair ticket is announced in the maintenance team's WeCom group by its robot (markdown): the robot of the
 /// ticket's category (leaf, then top level) from <c>Maintenance:RobotKeys</c>, or the default one.
 /// </summary>
-public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<MaintenanceOptions> maintenance)
+/// <remarks>
+/// Names and codes come from <see cref="ReferenceDataCache"/>; a category or place it does not hold (retired since the
+/// report, or added on another instance within the cache's minute) is read from the table, as before.
+/// </remarks>
+public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<MaintenanceOptions> maintenance, IMemoryCache cache)
     : DomainEventMapper<RepairTicketOpened>
 {
     /// <summary>Long descriptions are cut: the group needs the gist; the full text is in the ticket.</summary>
@@ -18,11 +24,10 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
     protected override async ValueTask<IReadOnlyList<OutboxItem>> MapAsync(RepairTicketOpened opened, IAppDbContext db, CancellationToken ct)
     {
         var ticket = await db.RepairTickets.FindAsync([opened.TicketId], ct);
-        var category = await db.RepairCategories.FindAsync([opened.CategoryId], ct);
-        var parent = category?.ParentId is { } parentId ? await db.RepairCategories.FindAsync([parentId], ct) : null;
-        var location = opened.LocationId is { } locationId ? await db.Locations.FindAsync([locationId], ct) : null;
+        var (category, parent) = await CategoryAsync(opened.CategoryId, db, ct);
+        var location = await LocationNameAsync(opened.LocationId, db, ct);
 
-        var place = PlaceOf(location?.Name, ticket?.LocationText);
+        var place = PlaceOf(location, ticket?.LocationText);
         var markdown = new StringBuilder()
             .Append("**新报修单 ").Append(opened.Number).Append("**")
             .Append(opened.Priority == Priority.Urgent ? " <font color=\"warning\">紧急</font>" : "").Append('\n')
@@ -33,6 +38,24 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
         var route = maintenance.CurrentValue.RouteFor(category?.Code, parent?.Code);
         return [new OutboxItem(OutboxChannel.WeComRobot, route, "ticket-opened:" + opened.TicketId.ToString("N"), new OutboxContent { Text = markdown })];
     }
+
+    private async Task<(CategoryName? Category, CategoryName? Parent)> CategoryAsync(Guid id, IAppDbContext db, CancellationToken ct)
+    {
+        var tree = await ReferenceDataCache.CategoriesAsync(cache, db, ct);
+        if (tree.Find(id) is { } node)
+        {
+            return (new CategoryName(node.Name, node.Code), tree.ParentOf(id) is { } up ? new CategoryName(up.Name, up.Code) : null);
+        }
+
+        var category = await db.RepairCategories.FindAsync([id], ct);
+        var parent = category?.ParentId is { } parentId ? await db.RepairCategories.FindAsync([parentId], ct) : null;
+        return (category is null ? null : new CategoryName(category.Name, category.Code), parent is null ? null : new CategoryName(parent.Name, parent.Code));
+    }
+
+    private async Task<string?> LocationNameAsync(Guid? id, IAppDbContext db, CancellationToken ct) =>
+        id is not { } locationId ? null
+            : (await ReferenceDataCache.LocationsAsync(cache, db, ct)).Find(locationId)?.Name
+            ?? (await db.Locations.FindAsync([locationId], ct))?.Name;
 
     /// <summary>
     /// The building and what the student wrote, once: the chat's place already starts with the building's name
@@ -46,4 +69,6 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
     /// <summary>Student text must not add markdown or font tags to the staff's message.</summary>
     private static string Safe(string text) =>
         text.Replace('<', '＜').Replace('>', '＞').Replace('*', '＊').Replace('[', '［').Replace(']', '］').ReplaceLineEndings(" ");
+
+    private sealed record CategoryName(string Name, string Code);
 }

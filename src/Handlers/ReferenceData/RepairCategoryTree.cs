@@ -10,7 +10,11 @@ public sealed record RepairCategoryNode(
     public bool IsLeaf => Children.Count == 0;
 }
 
-/// <summary>The active category tree, with lookup by id and the "水 / 水龙头" path students read.</summary>
+/// <summary>
+/// The active category tree, with lookup by id and the "水 / 水龙头" path students read. A retired category (or one
+/// under a retired parent) is not here: a caller that may meet one (an old ticket's category) asks the table when a
+/// lookup comes back empty.
+/// </summary>
 public sealed class RepairCategoryTree
 {
     private readonly Dictionary<Guid, (RepairCategoryNode Node, RepairCategoryNode? Parent)> _byId = [];
@@ -35,6 +39,13 @@ public sealed class RepairCategoryTree
     public RepairCategoryNode? Find(Guid id) => _byId.TryGetValue(id, out var found) ? found.Node : null;
 
     public RepairCategoryNode? ParentOf(Guid id) => _byId.TryGetValue(id, out var found) ? found.Parent : null;
+
+    /// <summary>The top-level category (水, 电, …) a category belongs to (itself at the top); null when the id is not active.</summary>
+    public Guid? TradeOf(Guid id) => _byId.TryGetValue(id, out var found) ? (found.Parent ?? found.Node).Id : null;
+
+    /// <summary>The trade and its active sub-categories; empty when the trade is not active.</summary>
+    public IReadOnlyList<Guid> CategoriesOfTrade(Guid tradeId) =>
+        Find(tradeId) is { } trade ? [trade.Id, .. trade.Children.Select(c => c.Id)] : [];
 
     /// <summary>"水 / 水龙头", or the name alone for a top-level category; null when the id is not active.</summary>
     public string? PathOf(Guid id) =>

@@ -1,11 +1,13 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Domain.Assets;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Handlers.Assets;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
 using WechatLogistics.Handlers.StaffWork;
 
 namespace WechatLogistics.Handlers.RepairTickets;
@@ -70,8 +72,11 @@ public sealed record OpenRepairTicketResult(
 /// <remarks>
 /// A report naming an asset is filed at the asset's location, links the asset (which goes under repair), is routed to
 /// the asset's responsible team (<see cref="NewTicketDispatch"/>) and is flagged when the asset's reports recur.
+/// The category and place are checked against <see cref="ReferenceDataCache"/>; one it does not hold (retired, or
+/// added on another instance within the cache's minute) is checked against the table, so the answer is the table's.
 /// </remarks>
-public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvider time, IOptions<AssetOptions>? assetOptions = null)
+public sealed class OpenRepairTicketCommandHandler(
+    IAppDbContext db, IMemoryCache cache, TimeProvider time, IOptions<AssetOptions>? assetOptions = null)
     : ICommandHandler<OpenRepairTicketCommand, OpenRepairTicketResult>
 {
     private readonly RecurringFaultPolicy _recurringFault = (assetOptions?.Value ?? new AssetOptions()).RecurringFault;
@@ -86,7 +91,7 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
         var defaultPriority = await LeafCategoryPriorityAsync(command.CategoryId, ct);
         var asset = string.IsNullOrWhiteSpace(command.AssetCode) ? null : await AssetReports.ReportableAsync(db, command.AssetCode, ct);
         var location = asset?.LocationId ?? command.LocationId;
-        if (asset is null && command.LocationId is { } locationId && !await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))
+        if (asset is null && command.LocationId is { } locationId && !await IsActiveLocationAsync(locationId, ct))
         {
             throw new DomainException("ticket.invalid", "没有找到这个报修地点，请重新选择。");
         }
@@ -114,7 +119,7 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
         }
 
         // Duplicate link, team and worker are decided before the one save (docs/decisions/staff-dispatch.md).
-        var dispatch = await NewTicketDispatch.DispatchAsync(db, ticket, now, ct);
+        var dispatch = await NewTicketDispatch.DispatchAsync(db, cache, ticket, now, ct);
         await AssetReports.FlagIfRecurringAsync(db, ticket, _recurringFault, ct);
         db.RepairTickets.Add(ticket);
         try
@@ -132,15 +137,24 @@ public sealed class OpenRepairTicketCommandHandler(IAppDbContext db, TimeProvide
 
     private async Task<Priority> LeafCategoryPriorityAsync(Guid categoryId, CancellationToken ct)
     {
+        if ((await ReferenceDataCache.CategoriesAsync(cache, db, ct)).Find(categoryId) is { } cached)
+        {
+            return cached.IsLeaf ? cached.DefaultPriority : throw NotALeaf();
+        }
+
         var category = await db.RepairCategories.AsNoTracking()
             .Where(c => c.Id == categoryId && c.IsActive)
             .Select(c => new { c.DefaultPriority, HasChildren = db.RepairCategories.Any(child => child.ParentId == c.Id && child.IsActive) })
             .SingleOrDefaultAsync(ct)
             ?? throw new DomainException("ticket.invalid", "没有找到这个报修类别，请重新选择。");
-        return category.HasChildren
-            ? throw new DomainException("ticket.invalid", "请选择具体的报修类别。")
-            : category.DefaultPriority;
+        return category.HasChildren ? throw NotALeaf() : category.DefaultPriority;
     }
+
+    private static DomainException NotALeaf() => new("ticket.invalid", "请选择具体的报修类别。");
+
+    private async Task<bool> IsActiveLocationAsync(Guid locationId, CancellationToken ct) =>
+        (await ReferenceDataCache.LocationsAsync(cache, db, ct)).Find(locationId) is not null
+        || await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct);
 
     private async Task<OpenRepairTicketResult?> FindAsync(OpenRepairTicketCommand command, CancellationToken ct)
     {

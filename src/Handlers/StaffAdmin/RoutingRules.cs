@@ -1,9 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.Locations;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
 
 namespace WechatLogistics.Handlers.StaffAdmin;
 
@@ -21,7 +23,8 @@ public sealed record CreateRoutingRuleCommand(string ActorUserId, Guid? Building
 /// <summary>Send the rule's tickets to another team, or switch the rule off/on. Its (building, category) is fixed.</summary>
 public sealed record UpdateRoutingRuleCommand(string ActorUserId, Guid Id, Guid TeamId, bool IsActive) : ICommand<RoutingRuleView>;
 
-public sealed class RoutingRulesHandler(IAppDbContext db)
+/// <summary>Each edit drops the cached rules (<see cref="ReferenceDataCache.ForgetRoutingRules"/>): the next report on this instance routes by it.</summary>
+public sealed class RoutingRulesHandler(IAppDbContext db, IMemoryCache cache)
     : IQueryHandler<ListRoutingRulesQuery, IReadOnlyList<RoutingRuleView>>,
         ICommandHandler<CreateRoutingRuleCommand, RoutingRuleView>,
         ICommandHandler<UpdateRoutingRuleCommand, RoutingRuleView>
@@ -55,6 +58,7 @@ public sealed class RoutingRulesHandler(IAppDbContext db)
         var rule = RoutingRule.Create(command.BuildingId, command.CategoryId, command.TeamId);
         db.RoutingRules.Add(rule);
         await db.SaveChangesAsync(ct);
+        ReferenceDataCache.ForgetRoutingRules(cache);
         return RoutingRuleView.Of(rule);
     }
 
@@ -67,6 +71,7 @@ public sealed class RoutingRulesHandler(IAppDbContext db)
         AdminAccess.SetActive(command.IsActive, rule.Activate, rule.Deactivate);
 
         await db.SaveChangesAsync(ct);
+        ReferenceDataCache.ForgetRoutingRules(cache);
         return RoutingRuleView.Of(rule);
     }
 

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
 
 namespace WechatLogistics.Handlers.StaffAdmin;
 
@@ -23,7 +25,8 @@ public sealed record UpdateTeamCommand(string ActorUserId, Guid Id, string Name,
     public IEnumerable<ValidationError> Validate() => InputRules.Required(nameof(Name), Name, Team.MaxNameLength, "班组名称");
 }
 
-public sealed class TeamsHandler(IAppDbContext db)
+/// <summary>An update drops the cached routing rules, which hold only active teams' rules (<see cref="ReferenceDataCache.ForgetRoutingRules"/>).</summary>
+public sealed class TeamsHandler(IAppDbContext db, IMemoryCache cache)
     : IQueryHandler<ListTeamsQuery, IReadOnlyList<TeamView>>, ICommandHandler<CreateTeamCommand, TeamView>, ICommandHandler<UpdateTeamCommand, TeamView>
 {
     public async ValueTask<IReadOnlyList<TeamView>> Handle(ListTeamsQuery query, CancellationToken ct)
@@ -52,6 +55,7 @@ public sealed class TeamsHandler(IAppDbContext db)
         AdminAccess.SetActive(command.IsActive, team.Activate, team.Deactivate);
 
         await db.SaveChangesAsync(ct);
+        ReferenceDataCache.ForgetRoutingRules(cache);
         return TeamView.Of(team);
     }
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using WechatLogistics.Domain.Locations;
+using Microsoft.Extensions.Caching.Memory;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
 
 namespace WechatLogistics.Handlers.StaffWork;
 
@@ -17,12 +18,16 @@ internal sealed record DispatchOutcome(string? DuplicateOfNumber);
 /// the fewest active tickets gets it (actor System).
 /// No rule or no worker: the ticket waits in the dispatch queue (待派).
 /// </summary>
+/// <remarks>
+/// The building, the category's parent and the routing rules come from <see cref="ReferenceDataCache"/> (a rule edited
+/// on another instance applies within its minute); the open tickets, the asset and the workers' load are read live.
+/// </remarks>
 internal static class NewTicketDispatch
 {
     /// <summary>Open tickets of one category at one location compared in memory for the room text; a handful at most.</summary>
     private const int DuplicateCandidates = 50;
 
-    public static async Task<DispatchOutcome> DispatchAsync(IAppDbContext db, RepairTicket ticket, DateTimeOffset now, CancellationToken ct)
+    public static async Task<DispatchOutcome> DispatchAsync(IAppDbContext db, IMemoryCache cache, RepairTicket ticket, DateTimeOffset now, CancellationToken ct)
     {
         if (await OriginalOfAsync(db, ticket, ct) is { } original)
         {
@@ -36,7 +41,7 @@ internal static class NewTicketDispatch
             return new DispatchOutcome(original.Number.ToString());
         }
 
-        if (await TeamForAsync(db, ticket, ct) is not { } teamId)
+        if (await TeamForAsync(db, cache, ticket, ct) is not { } teamId)
         {
             return new DispatchOutcome(null);
         }
@@ -62,7 +67,7 @@ internal static class NewTicketDispatch
         return candidates.Where(ticket.IsSameFaultAs).OrderBy(t => t.DuplicateOfId is null ? 0 : 1).FirstOrDefault();
     }
 
-    private static async Task<Guid?> TeamForAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct)
+    private static async Task<Guid?> TeamForAsync(IAppDbContext db, IMemoryCache cache, RepairTicket ticket, CancellationToken ct)
     {
         if (ticket.AssetId is { } assetId
             && await db.Assets.AsNoTracking()
@@ -72,39 +77,11 @@ internal static class NewTicketDispatch
             return responsible;
         }
 
-        var building = await BuildingOfAsync(db, ticket.LocationId, ct);
+        var building = await CampusPlaces.BuildingOfAsync(cache, db, ticket.LocationId, ct);
         var category = ticket.CategoryId;
-        var parent = await db.RepairCategories.Where(c => c.Id == category).Select(c => c.ParentId).SingleOrDefaultAsync(ct);
-        var rules = await db.RoutingRules.AsNoTracking()
-            .Where(r => r.IsActive
-                && (r.BuildingId == null || r.BuildingId == building)
-                && (r.CategoryId == null || r.CategoryId == category || r.CategoryId == parent)
-                && db.Teams.Any(team => team.Id == r.TeamId && team.IsActive))
-            .ToListAsync(ct);
+        var parent = await CampusPlaces.ParentCategoryOfAsync(cache, db, category, ct);
+        var rules = await ReferenceDataCache.RoutingRulesAsync(cache, db, ct);
         return TicketRouting.MostSpecific(rules, building, category, parent)?.TeamId;
-    }
-
-    /// <summary>The building a location lies in (itself, or the building above its floor or room); null above buildings.</summary>
-    private static async Task<Guid?> BuildingOfAsync(IAppDbContext db, Guid? locationId, CancellationToken ct)
-    {
-        for (var id = locationId; id is { } current;)
-        {
-            var location = await db.Locations.AsNoTracking()
-                .Where(l => l.Id == current).Select(l => new { l.Kind, l.ParentId }).SingleOrDefaultAsync(ct);
-            if (location is null || location.Kind < LocationKind.Building)
-            {
-                return null;
-            }
-
-            if (location.Kind == LocationKind.Building)
-            {
-                return current;
-            }
-
-            id = location.ParentId;
-        }
-
-        return null;
     }
 
     private static async Task<StaffMember?> LeastLoadedWorkerAsync(IAppDbContext db, Guid teamId, CancellationToken ct)

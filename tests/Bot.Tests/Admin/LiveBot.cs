@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WechatLogistics.Bot.Persistence;
@@ -57,7 +58,7 @@ public sealed class LiveBot : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - ago);
-        return await new OpenRepairTicketCommandHandler(db, clock).Handle(Command(student, location, category), TestContext.Current.CancellationToken);
+        return await new OpenRepairTicketCommandHandler(db, scope.ServiceProvider.GetRequiredService<IMemoryCache>(), clock).Handle(Command(student, location, category), TestContext.Current.CancellationToken);
     }
 
     public async Task AddFollowersAsync(params string[] openIds)

@@ -42,7 +42,7 @@ public static class AssetFiles
         var command = new OpenRepairTicketCommand(
             student, ReferenceDataSeed.CategoryId(category), null, null, "又坏了", [], null, Guid.NewGuid().ToString("N"), assetCode);
         await using var db = desk.Database.CreateContext();
-        return await new OpenRepairTicketCommandHandler(db, desk.Clock).Handle(command, Ct);
+        return await new OpenRepairTicketCommandHandler(db, desk.Cache, desk.Clock).Handle(command, Ct);
     }
 
     public static async Task<T> AssetQueryAsync<T>(this StaffDesk desk, IQuery<T> query)

@@ -66,7 +66,7 @@ public sealed class RequestDesk(StaffDesk staff)
     public async Task<DepartmentRequestDecision> SendAsync(ICommand<DepartmentRequestDecision> command)
     {
         await using var db = staff.Database.CreateContext();
-        var decide = new DecideDepartmentRequestHandler(db, staff.Clock, new MaintenanceTicketFromRequest(db, Monitor()));
+        var decide = new DecideDepartmentRequestHandler(db, staff.Clock, new MaintenanceTicketFromRequest(db, staff.Cache, Monitor()));
         return command switch
         {
             ApproveDepartmentRequestCommand approve => await decide.Handle(approve, Ct),

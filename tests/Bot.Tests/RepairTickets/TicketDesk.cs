@@ -31,7 +31,7 @@ public sealed class TicketDesk(TestDatabase database)
             "水龙头一直滴水", photos ?? [new TicketPhoto("media-1", "http://mmbiz.qpic.cn/1.jpg")], null, key);
 
     public Task<OpenRepairTicketResult> OpenAsync(OpenRepairTicketCommand command) =>
-        RunAsync(db => new OpenRepairTicketCommandHandler(db, Clock).Handle(command, Ct));
+        RunAsync(db => new OpenRepairTicketCommandHandler(db, Cache, Clock).Handle(command, Ct));
 
     public Task<RepairTicketChangedResult> CancelAsync(Guid id, string who) =>
         RunAsync(db => new CancelRepairTicketCommandHandler(db, Clock).Handle(new CancelRepairTicketCommand(id, who, "已自行修好"), Ct));

@@ -4,6 +4,7 @@ using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Domain.ReferenceData;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Staff;
+using WechatLogistics.Handlers.StaffAdmin;
 using WechatLogistics.Handlers.StaffWork;
 
 namespace WechatLogistics.Bot.Tests.StaffWork;
@@ -63,12 +64,9 @@ public sealed class DispatchTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var desk = await StaffDesk.CreateAsync(database, withWorkers: false);
         var routed = await desk.LoadAsync((await desk.ReportAsync("301")).TicketId);
-        await desk.ChangeAsync(async db =>
-        {
-            var fallback = await db.RoutingRules.SingleAsync(r => r.Id == ReferenceDataSeed.RoutingRuleId("default"), Ct);
-            fallback.Deactivate();
-            return fallback;
-        });
+        // Through the admin handler, after the rules were cached by the first report: the next report sees the edit.
+        await desk.AdminAsync((db, cache) => new RoutingRulesHandler(db, cache).Handle(
+            new UpdateRoutingRuleCommand(StaffDesk.Admin, ReferenceDataSeed.RoutingRuleId("default"), ReferenceDataSeed.TeamId(ReferenceDataSeed.GeneralTeam), IsActive: false), Ct));
         var unrouted = await desk.LoadAsync((await desk.ReportAsync("", "OTHER", "E-LIB")).TicketId);
 
         Assert.Equal((TicketStatus.Submitted, StaffDesk.WaterTeam, null), (routed.Status, routed.TeamId, routed.AssigneeId));
@@ -76,6 +74,23 @@ public sealed class DispatchTests
         var queue = await desk.UnassignedAsync(StaffDesk.WaterDispatcher);
         Assert.Equal([routed.Number.ToString(), unrouted.Number.ToString()], queue.Items.Select(i => i.Number));
         Assert.Equal(("水电班", null), (queue.Items[0].TeamName, queue.Items[1].TeamName));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ATeamDeactivatedByTheAdmin_NoLongerGetsTheNextReport_TheDefaultRuleTakesIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+        var before = await desk.LoadAsync((await desk.ReportAsync("301")).TicketId);
+
+        await desk.AdminAsync((db, cache) => new TeamsHandler(db, cache).Handle(
+            new UpdateTeamCommand(StaffDesk.Admin, StaffDesk.WaterTeam, "水电班", IsActive: false), Ct));
+        var after = await desk.LoadAsync((await desk.ReportAsync("302")).TicketId);
+
+        Assert.Equal((StaffDesk.WaterTeam, StaffDesk.Wang), (before.TeamId, before.AssigneeId));
+        Assert.Equal((ReferenceDataSeed.TeamId(ReferenceDataSeed.GeneralTeam), null), (after.TeamId, after.AssigneeId));
     }
 
     [Theory]
