@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using WechatLogistics.Domain.EmergencyPlans;
 using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.Staff;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.ReferenceData;
 
 namespace WechatLogistics.Handlers.EmergencyPlans;
 
@@ -13,9 +15,11 @@ namespace WechatLogistics.Handlers.EmergencyPlans;
 /// </summary>
 internal static class PlanPeople
 {
-    public static async Task<IReadOnlyList<PlanAssignment>> ResolveAsync(IAppDbContext db, Incident incident, IReadOnlyList<PlanStep> steps, CancellationToken ct)
+    public static async Task<IReadOnlyList<PlanAssignment>> ResolveAsync(
+        IAppDbContext db, IMemoryCache cache, Incident incident, IReadOnlyList<PlanStep> steps, CancellationToken ct)
     {
-        var routedTeam = await RoutedTeamAsync(db, incident, ct);
+        var rules = await ReferenceDataCache.RoutingRulesAsync(cache, db, ct);
+        var routedTeam = TicketRouting.MostSpecific(rules, incident.BuildingId, incident.CategoryId, null)?.TeamId;
         var staff = await db.StaffMembers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.UserId).ToListAsync(ct);
         return
         [
@@ -31,12 +35,5 @@ internal static class PlanPeople
                 return new PlanAssignment(team, [.. people.Select(m => m.UserId)]);
             }),
         ];
-    }
-
-    private static async Task<Guid?> RoutedTeamAsync(IAppDbContext db, Incident incident, CancellationToken ct)
-    {
-        var activeTeams = db.Teams.Where(t => t.IsActive).Select(t => t.Id);
-        var rules = await db.RoutingRules.AsNoTracking().Where(r => r.IsActive && activeTeams.Contains(r.TeamId)).ToListAsync(ct);
-        return TicketRouting.MostSpecific(rules, incident.BuildingId, incident.CategoryId, null)?.TeamId;
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using WechatLogistics.Domain.Common;
 using WechatLogistics.Domain.EmergencyPlans;
 using WechatLogistics.Domain.Incidents;
@@ -35,7 +36,7 @@ public sealed record StartedEmergencyPlan(EmergencyPlanView Plan, Guid Announcem
 /// the residents' notices in the outbox) — or neither. Two staff starting at once: one plan per incident (unique in
 /// storage) and the incident's version make the second save fail; it reloads and is told the plan is already running.
 /// </remarks>
-public sealed class StartEmergencyPlanCommandHandler(IAppDbContext db, ISender sender, TimeProvider time)
+public sealed class StartEmergencyPlanCommandHandler(IAppDbContext db, IMemoryCache cache, ISender sender, TimeProvider time)
     : ICommandHandler<StartEmergencyPlanCommand, StartedEmergencyPlan>
 {
     private const int Attempts = 3;
@@ -52,7 +53,7 @@ public sealed class StartEmergencyPlanCommandHandler(IAppDbContext db, ISender s
             }
 
             var template = await TemplateAsync(incident, command.TemplateId, ct);
-            var assignments = await PlanPeople.ResolveAsync(db, incident, template.Steps, ct);
+            var assignments = await PlanPeople.ResolveAsync(db, cache, incident, template.Steps, ct);
             var plan = incident.StartPlan(template, assignments, command.Expected, startedBy, time.GetUtcNow());
             var building = (await IncidentViews.SummariesAsync(db, [incident], ct))[0].Building;
             var (title, body) = template.RenderNotice(building, plan.Expected);

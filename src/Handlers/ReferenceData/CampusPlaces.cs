@@ -48,9 +48,7 @@ internal static class CampusPlaces
 
     /// <summary>The top-level category (水, 电, …) a category belongs to; the tree has two levels.</summary>
     public static async Task<Guid> TradeOfAsync(IMemoryCache cache, IAppDbContext db, Guid categoryId, CancellationToken ct) =>
-        (await ReferenceDataCache.CategoriesAsync(cache, db, ct)).TradeOf(categoryId)
-        ?? await db.RepairCategories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.ParentId).SingleOrDefaultAsync(ct)
-        ?? categoryId;
+        await ParentCategoryOfAsync(cache, db, categoryId, ct) ?? categoryId;
 
     /// <summary>The category a sub-category sits under; null for a top-level or unknown one.</summary>
     public static async Task<Guid?> ParentCategoryOfAsync(IMemoryCache cache, IAppDbContext db, Guid categoryId, CancellationToken ct)
