@@ -42,6 +42,7 @@ public static partial class StateStoreRegistration
         }
         redisOptions.ClientName ??= "wechat-logistics-bot";
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddSingleton<RedisBatcher>();
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IDeliveryLedger, RedisDeliveryLedger>();
         services.AddSingleton<IContactWindow, RedisContactWindow>();

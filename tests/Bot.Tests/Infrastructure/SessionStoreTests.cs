@@ -35,7 +35,7 @@ public sealed class SessionStoreTests
     public async Task RedisSession_ExpiresAfterTheIdleTime()
     {
         using var connection = await ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
-        var store = new RedisSessionStore(connection, Options.Create(new ChatSessionOptions { IdleMinutes = 0.01 }));
+        var store = new RedisSessionStore(new RedisBatcher(connection), Options.Create(new ChatSessionOptions { IdleMinutes = 0.01 }));
         var session = NewSession();
         session.Dialog = "survey";
 
@@ -64,7 +64,7 @@ public sealed class SessionStoreTests
     public async Task RedisSession_StaleVersion_IsRefused()
     {
         using var connection = await ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
-        await AssertOptimisticConcurrencyAsync(new RedisSessionStore(connection, Options.Create(new ChatSessionOptions())));
+        await AssertOptimisticConcurrencyAsync(new RedisSessionStore(new RedisBatcher(connection), Options.Create(new ChatSessionOptions())));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace WechatLogistics.Bot.Infrastructure.Redis;
 /// instance answers the same. A claim whose owner died lapses with its lease and the next retry takes it over. The claim is
 /// pipelined with the read of the user's session, so an ordinary message costs one awaited round trip to Redis.
 /// </summary>
-public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<ChatSessionOptions> sessions, IMemoryCache written, TimeProvider time)
+public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, RedisBatcher batcher, IOptions<ChatSessionOptions> sessions, IMemoryCache written, TimeProvider time)
     : IDeliveryLedger
 {
     private const string WindowCacheTag = "contact-window-written";
@@ -25,28 +25,34 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
 
     public async ValueTask<DeliveryClaim> TryClaimAsync(string key, TimeSpan ttl, SessionAddress? session, CancellationToken ct)
     {
-        var db = redis.GetDatabase();
         if (session is null)
         {
-            return new DeliveryClaim(await db.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists));
+            return new DeliveryClaim(await batcher.Add((key, ttl), static (batch, s) =>
+            {
+                var claimed = batch.StringSetAsync(RedisKeys.Delivery(s.key), Pending, s.ttl, When.NotExists);
+                return new Batched<Task<bool>>(claimed, claimed);
+            }));
         }
 
         // One batch: the claim, the session read and the window's refresh leave in one write and come back in one read.
         var sessionKey = RedisKeys.Session(session.Account, session.UserId);
-        var batch = db.CreateBatch();
-        var claimed = batch.StringSetAsync(RedisKeys.Delivery(key), Pending, ttl, When.NotExists);
-        var json = batch.HashGetAsync(sessionKey, "d");
-        if (session.OpensContactWindow && WindowNeedsRefresh(session))
-        {
-            // A user's own message opens the 48-hour customer-service window (PROTOCOL §4.4): same write, no wait.
-            _ = batch.StringSetAsync(
-                RedisKeys.ContactWindow(session.Account, session.UserId),
-                time.GetUtcNow().ToUnixTimeSeconds(),
-                ContactWindowRules.Length,
-                flags: CommandFlags.FireAndForget);
-        }
+        var window = session.OpensContactWindow && WindowNeedsRefresh(session)
+            ? RedisKeys.ContactWindow(session.Account, session.UserId)
+            : (RedisKey?)null;
+        var (claimed, json) = batcher.Add(
+            (Key: RedisKeys.Delivery(key), ttl, sessionKey, window, Now: time.GetUtcNow().ToUnixTimeSeconds()),
+            static (batch, s) =>
+            {
+                var claimed = batch.StringSetAsync(s.Key, Pending, s.ttl, When.NotExists);
+                var json = batch.HashGetAsync(s.sessionKey, "d");
+                if (s.window is { } window)
+                {
+                    // A user's own message opens the 48-hour customer-service window (PROTOCOL §4.4): same write, no wait.
+                    _ = batch.StringSetAsync(window, s.Now, ContactWindowRules.Length, flags: CommandFlags.FireAndForget);
+                }
 
-        batch.Execute();
+                return new Batched<(Task<bool>, Task<RedisValue>)>((claimed, json), json);
+            });
         if (!await claimed)
         {
             return new DeliveryClaim(false);
@@ -59,7 +65,11 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
         }
 
         // Reading counts as activity: the idle clock restarts (as RedisSessionStore.LoadAsync does).
-        _ = db.KeyExpireAsync(sessionKey, sessions.Value.IdleTimeout, flags: CommandFlags.FireAndForget);
+        batcher.Add((sessionKey, sessions.Value.IdleTimeout), static (batch, s) =>
+        {
+            _ = batch.KeyExpireAsync(s.sessionKey, s.IdleTimeout, flags: CommandFlags.FireAndForget);
+            return new Batched<bool>(true, null);
+        });
         return new DeliveryClaim(true, new PreloadedSession(JsonSerializer.Deserialize((string)value!, SessionJsonContext.Default.ChatSession)));
     }
 
@@ -83,8 +93,12 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, IOptions<C
         // Fire and forget: the answer does not wait for Redis. Should the write be lost, a retry polls until its own
         // deadline and answers "success" — it still never processes the message a second time.
         var value = outcome.ReplyXml is null ? Success : ReplyPrefix + outcome.ReplyXml;
-        // The async form never blocks on the connection's write lock; with FireAndForget its task is already complete.
-        _ = redis.GetDatabase().StringSetAsync(RedisKeys.Delivery(key), value, ttl, flags: CommandFlags.FireAndForget);
+        // It rides with the next batch when one is in flight.
+        batcher.Add((Key: RedisKeys.Delivery(key), value, ttl), static (batch, s) =>
+        {
+            _ = batch.StringSetAsync(s.Key, s.value, s.ttl, flags: CommandFlags.FireAndForget);
+            return new Batched<bool>(true, null);
+        });
         return ValueTask.CompletedTask;
     }
 

@@ -11,7 +11,7 @@ namespace WechatLogistics.Bot.Infrastructure.Redis;
 /// Saving is a compare-and-set on the version, so two instances handling the same user never silently overwrite
 /// each other's progress.
 /// </summary>
-public sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<ChatSessionOptions> options) : ISessionStore
+public sealed class RedisSessionStore(RedisBatcher batcher, IOptions<ChatSessionOptions> options) : ISessionStore
 {
     // Arguments: the session key, the expected and the new version, the JSON, the idle time in ms. A missing key (expired) accepts any save.
     private static readonly LuaScript SaveScript = LuaScript.Prepare(
@@ -23,21 +23,26 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<Cha
         return 1
         """);
 
-    private static readonly RedisValue[] Fields = ["d"];
-
     public async ValueTask<ChatSession?> LoadAsync(string account, string userId, CancellationToken ct)
     {
-        var db = redis.GetDatabase();
         var key = RedisKeys.Session(account, userId);
-        var values = await db.HashGetAsync(key, Fields);
-        if (values[0].IsNull)
+        var value = await batcher.Add(key, static (batch, key) =>
+        {
+            var read = batch.HashGetAsync(key, "d");
+            return new Batched<Task<RedisValue>>(read, read);
+        });
+        if (value.IsNull)
         {
             return null;
         }
 
         // Reading counts as activity: the idle clock restarts.
-        _ = db.KeyExpireAsync(key, options.Value.IdleTimeout, flags: CommandFlags.FireAndForget);
-        return JsonSerializer.Deserialize((string)values[0]!, SessionJsonContext.Default.ChatSession);
+        batcher.Add((key, options.Value.IdleTimeout), static (batch, s) =>
+        {
+            _ = batch.KeyExpireAsync(s.key, s.IdleTimeout, flags: CommandFlags.FireAndForget);
+            return new Batched<bool>(true, null);
+        });
+        return JsonSerializer.Deserialize((string)value!, SessionJsonContext.Default.ChatSession);
     }
 
     public async ValueTask<bool> SaveAsync(ChatSession session, CancellationToken ct)
@@ -45,14 +50,18 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<Cha
         var expected = session.Version;
         session.Version = expected + 1;
         var json = JsonSerializer.Serialize(session, SessionJsonContext.Default.ChatSession);
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(SaveScript, new
-        {
-            key = RedisKeys.Session(session.Account, session.UserId),
-            expected = expected.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            next = session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            json,
-            ttl = (long)options.Value.IdleTimeout.TotalMilliseconds,
-        });
+        var result = await batcher.Add(
+            new SaveArguments(
+                RedisKeys.Session(session.Account, session.UserId),
+                expected.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                json,
+                (long)options.Value.IdleTimeout.TotalMilliseconds),
+            static (batch, arguments) =>
+            {
+                var saved = batch.ScriptEvaluateAsync(SaveScript, arguments);
+                return new Batched<Task<RedisResult>>(saved, saved);
+            });
 
         if ((int)result == 1)
         {
@@ -64,5 +73,12 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<Cha
     }
 
     public async ValueTask DeleteAsync(string account, string userId, CancellationToken ct) =>
-        await redis.GetDatabase().KeyDeleteAsync(RedisKeys.Session(account, userId));
+        await batcher.Add(RedisKeys.Session(account, userId), static (batch, key) =>
+        {
+            var deleted = batch.KeyDeleteAsync(key);
+            return new Batched<Task<bool>>(deleted, deleted);
+        });
+
+    // The script's parameters, by name (LuaScript reads the members).
+    private sealed record SaveArguments(RedisKey key, string expected, string next, string json, long ttl);
 }

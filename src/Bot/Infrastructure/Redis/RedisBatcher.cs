@@ -1,0 +1,138 @@
+using StackExchange.Redis;
+
+namespace WechatLogistics.Bot.Infrastructure.Redis;
+
+/// <summary>
+/// Group commit for the webhook's Redis commands: while one batch is on its way to Redis, the commands of other pushes
+/// wait in the next batch, which leaves as soon as the first one is answered. An idle instance sends at once (no delay);
+/// a busy one sends a few pushes' commands in one write and gets their answers in one read. Every Redis wake-up and
+/// every socket call cost more than the commands themselves (bench/README.md, sixth session), so under load this is
+/// where the time goes.
+/// </summary>
+/// <remarks>
+/// Redis answers a connection's commands in the order they were sent, so a batch is answered when its last awaited
+/// command is. Commands sent with <see cref="CommandFlags.FireAndForget"/> ride along with the next batch and are
+/// never waited for. A failed or timed-out batch (the client's own timeout bounds each command) releases the next one
+/// just the same: each caller sees its own command's error.
+/// </remarks>
+public sealed class RedisBatcher(IConnectionMultiplexer redis)
+{
+    private readonly Lock _gate = new();
+    private IBatch? _open;
+    private Task? _openAnswered;
+    private bool _inFlight;
+    private long _batchesSent;
+
+    /// <summary>How many batches have left so far (each is one write to Redis).</summary>
+    public long BatchesSent => Interlocked.Read(ref _batchesSent);
+
+    /// <summary>
+    /// Adds commands to the next batch (<paramref name="write"/> runs at once, under the batcher's lock: it must only
+    /// call the batch's methods) and sends it, now or when the batch in flight is answered.
+    /// </summary>
+    /// <returns>What <paramref name="write"/> returned: the tasks of its commands, which complete when Redis answers.</returns>
+    public T Add<TState, T>(TState state, Func<IBatch, TState, Batched<T>> write)
+    {
+        IBatch send;
+        Task? answered;
+        T value;
+        lock (_gate)
+        {
+            var batch = _open ??= redis.GetDatabase().CreateBatch();
+            var added = write(batch, state);
+            value = added.Value;
+            _openAnswered = added.Answered ?? _openAnswered;
+            if (_inFlight)
+            {
+                return value;
+            }
+
+            (send, answered) = TakeOpen();
+        }
+
+        Send(send, answered);
+        return value;
+    }
+
+    // Under the lock: the open batch leaves; it is in flight until answered when it holds an awaited command.
+    private (IBatch Batch, Task? Answered) TakeOpen()
+    {
+        var taken = (_open!, _openAnswered);
+        _open = null;
+        _openAnswered = null;
+        _inFlight = taken.Item2 is not null;
+        return taken;
+    }
+
+    private void Send(IBatch batch, Task? answered)
+    {
+        while (true)
+        {
+            if (Execute(batch) && answered is { IsCompleted: false })
+            {
+                answered.ContinueWith(
+                    static (_, self) => ((RedisBatcher)self!).SendNext(),
+                    this,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+                return;
+            }
+
+            if (answered is null)
+            {
+                return;
+            }
+
+            // Answered already (a connection that fails fast), or not sent: the next batch leaves from here.
+            lock (_gate)
+            {
+                if (_open is null)
+                {
+                    _inFlight = false;
+                    return;
+                }
+
+                (batch, answered) = TakeOpen();
+            }
+        }
+    }
+
+    private bool Execute(IBatch batch)
+    {
+        try
+        {
+            Interlocked.Increment(ref _batchesSent);
+            batch.Execute();
+            return true;
+        }
+        catch (Exception)
+        {
+            // No connection: the client has failed the batch's commands, and each caller sees the error on its own task.
+            // The batcher must not stall behind a batch that never left.
+            return false;
+        }
+    }
+
+    private void SendNext()
+    {
+        IBatch batch;
+        Task? answered;
+        lock (_gate)
+        {
+            if (_open is null)
+            {
+                _inFlight = false;
+                return;
+            }
+
+            (batch, answered) = TakeOpen();
+        }
+
+        Send(batch, answered);
+    }
+}
+
+/// <param name="Value">What the caller gets back: its commands' tasks.</param>
+/// <param name="Answered">The task of the last command that Redis answers (null: fire-and-forget commands only).</param>
+public readonly record struct Batched<T>(T Value, Task? Answered);
