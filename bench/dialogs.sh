@@ -58,7 +58,7 @@ if [ "$provider" = Postgres ]; then
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
     -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE bench" >/dev/null
-  conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench"
+  conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench${BENCH_PG_EXTRA:-}"
   cpu_tree="db=$(head -n 1 "$work/pg/postmaster.pid")"
   count_sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d bench -Atc "$1"; }
 else

@@ -78,7 +78,7 @@ public sealed class RedisDeliveryLedgerTests : IAsyncLifetime
     }
 
     private RedisDeliveryLedger Ledger() =>
-        new(_redis, new RedisBatcher(_redis), Options.Create(new ChatSessionOptions()), new MemoryCache(new MemoryCacheOptions()), _clock);
+        new(new RedisBatcher(_redis), Options.Create(new ChatSessionOptions()), new MemoryCache(new MemoryCacheOptions()), _clock);
 
     private SessionAddress Message() => new(_account, "o-user") { OpensContactWindow = true };
 

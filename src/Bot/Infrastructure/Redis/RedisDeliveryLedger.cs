@@ -12,9 +12,10 @@ namespace WechatLogistics.Bot.Infrastructure.Redis;
 /// The delivery ledger shared by all Bot instances: <c>SET key P NX PX lease</c> claims a push for a short lease; the
 /// outcome replaces the value ("S" for success, "R" + reply XML) for the full dedupe time, so a retry landing on any
 /// instance answers the same. A claim whose owner died lapses with its lease and the next retry takes it over. The claim is
-/// pipelined with the read of the user's session, so an ordinary message costs one awaited round trip to Redis.
+/// pipelined with the read of the user's session, so an ordinary message costs one awaited round trip to Redis, and every
+/// command goes through the instance's <see cref="RedisBatcher"/>, so concurrent pushes share their round trips.
 /// </summary>
-public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, RedisBatcher batcher, IOptions<ChatSessionOptions> sessions, IMemoryCache written, TimeProvider time)
+public sealed class RedisDeliveryLedger(RedisBatcher batcher, IOptions<ChatSessionOptions> sessions, IMemoryCache written, TimeProvider time)
     : IDeliveryLedger
 {
     private const string WindowCacheTag = "contact-window-written";
@@ -104,11 +105,16 @@ public sealed class RedisDeliveryLedger(IConnectionMultiplexer redis, RedisBatch
 
     public async ValueTask<DeliveryOutcome?> WaitForOutcomeAsync(string key, TimeSpan maxWait, CancellationToken ct)
     {
-        var db = redis.GetDatabase();
+        var deliveryKey = RedisKeys.Delivery(key);
         var deadline = time.GetUtcNow() + maxWait;
         while (true)
         {
-            var value = (string?)await db.StringGetAsync(RedisKeys.Delivery(key));
+            // Through the batcher too: a storm's busy replies each read the ledger once (a retry may be owed its answer).
+            var value = (string?)await batcher.Add(deliveryKey, static (batch, k) =>
+            {
+                var read = batch.StringGetAsync(k);
+                return new Batched<Task<RedisValue>>(read, read);
+            });
             switch (value)
             {
                 case null:
