@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StackExchange.Redis;
 
 namespace WechatLogistics.Bot.Infrastructure.Redis;
@@ -13,14 +14,21 @@ namespace WechatLogistics.Bot.Infrastructure.Redis;
 /// Redis answers a connection's commands in the order they were sent, so a batch is answered when its last awaited
 /// command is. Commands sent with <see cref="CommandFlags.FireAndForget"/> ride along with the next batch and are
 /// never waited for. A failed or timed-out batch (the client's own timeout bounds each command) releases the next one
-/// just the same: each caller sees its own command's error.
+/// just the same: each caller sees its own command's error. When the batch in flight is older than <see cref="MaxHold"/>,
+/// the next command added sends the waiting batch at once, so under traffic a Redis that stops answering holds a command
+/// back by about that much before the command's own timeout starts.
 /// </remarks>
 public sealed class RedisBatcher(IConnectionMultiplexer redis)
 {
+    // A batch waits behind the one in flight at most this long. A Redis that hangs fails each command after the client's
+    // own timeout; without this bound a waiting command would add that timeout to its own, past WeChat's deadline.
+    private static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(200);
+
     private readonly Lock _gate = new();
     private IBatch? _open;
     private Task? _openAnswered;
     private bool _inFlight;
+    private long _sentAt;
     private long _batchesSent;
 
     /// <summary>How many batches have left so far (each is one write to Redis).</summary>
@@ -42,7 +50,7 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
             var added = write(batch, state);
             value = added.Value;
             _openAnswered = added.Answered ?? _openAnswered;
-            if (_inFlight)
+            if (_inFlight && Stopwatch.GetElapsedTime(_sentAt) < MaxHold)
             {
                 return value;
             }
@@ -61,6 +69,7 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
         _open = null;
         _openAnswered = null;
         _inFlight = taken.Item2 is not null;
+        _sentAt = Stopwatch.GetTimestamp();
         return taken;
     }
 
