@@ -9,14 +9,16 @@
 #   soak   --minutes (10) of continuous 报修 dialogs through nginx to 2 instances, each instance's resident memory
 #          sampled every 30 s beside its GC heap (size after the last collection, committed memory, gen-2 collections so
 #          far; dotnet-counters, pinned in dotnet-tools.json), then a minute idle: growth = the last load minute's RSS /
-#          the first load minute's. A heap that levels off while RSS grows is native memory; both growing is a leak.
+#          the first load minute's, and the second half's (last / halfway). A heap that levels off while RSS grows is
+#          native memory; both growing is a leak. The students come from a --population (30 000, a campus; 0 = new
+#          ones every round) in blocks of 300, so per-student state stops growing once all have been seen.
 #   bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10]
-#                    [--settings "Webhook__MaxInFlight=32 …"] (extra Bot settings for every cluster)
+#                    [--population 30000] [--settings "Webhook__MaxInFlight=32 …"] (extra Bot settings for every cluster)
 # Ports (all loopback): nginx 8281, Bots 5411…, PostgreSQL 5481, Redis 6431, wechat-sim 5491, dialog driver's fake
 # Official Account API 5492, baseline 5493. Installs redis-server, postgresql, nginx and wrk when missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-only="" seconds=15 connections=64 students=5000 minutes=10 extra_settings=""
+only="" seconds=15 connections=64 students=5000 minutes=10 population=30000 extra_settings=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="$2"; shift 2 ;;
@@ -24,8 +26,9 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --students) students="$2"; shift 2 ;;
     --minutes) minutes="$2"; shift 2 ;;
+    --population) population="$2"; shift 2 ;;
     --settings) extra_settings="$2"; shift 2 ;;
-    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10] [--settings \"K=V …\"]" >&2; exit 2 ;;
+    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10] [--population 30000] [--settings \"K=V …\"]" >&2; exit 2 ;;
   esac
 done
 bench_start cluster
@@ -131,7 +134,8 @@ fi
 
 if [ -z "$only" ] || [ "$only" = soak ]; then
   cluster_up soak 2 "WeChat__ApiBaseUrl=http://127.0.0.1:$dialog_api_port"
-  echo "soak: $minutes minutes of 报修 dialogs (300 students a round), nginx → 2 instances; RSS in MB per instance every 30 s"
+  run_id="$(date +%s)"
+  echo "soak: $minutes minutes of 报修 dialogs (300 students a round, from a population of ${population/#0/unlimited}), nginx → 2 instances; RSS in MB per instance every 30 s"
   # Each instance's runtime counters every 30 s, for the GC heap beside RSS (gc_summary below).
   dotnet tool restore >/dev/null
   counters=()
@@ -147,7 +151,10 @@ if [ -z "$only" ] || [ "$only" = soak ]; then
   (
     while [ "$(date +%s)" -lt "$end" ]; do
       round=$((round + 1))
-      dialogs 300 1 0 "o-soak-$round-$(date +%s)-" "$work/soak-numbers-$round.txt" >"$work/soak-round-$round.txt" 2>&1 || echo "round $round failed: see $work/soak-round-$round.txt"
+      # A campus has a fixed set of students who come back: round r is block r mod (population / 300) of them. Per-student
+      # state (the follower set, the contact-window cache) then stops growing once everyone has been seen. 0: new ones.
+      if [ "$population" -gt 0 ]; then who="o-soak-$run_id-$(( (round - 1) % (population / 300) ))-"; else who="o-soak-$round-$(date +%s)-"; fi
+      dialogs 300 1 0 "$who" "$work/soak-numbers-$round.txt" >"$work/soak-round-$round.txt" 2>&1 || echo "round $round failed: see $work/soak-round-$round.txt"
     done
   ) & load_pid=$!
   start=$(date +%s)
@@ -162,10 +169,10 @@ if [ -z "$only" ] || [ "$only" = soak ]; then
   sleep 60
   idle="$(rss_line)"
   echo "  after 60 s idle: $idle"
-  first="${samples[1]:-${samples[0]}}" last="${samples[${#samples[@]}-1]}"
-  awk -v f="$first" -v l="$last" -v i="$idle" 'BEGIN {
-    n = split(f, a, " "); split(l, b, " "); split(i, c, " ")
-    for (k = 1; k <= n; k++) printf "instance %d: first load minute %d MB, last %d MB (growth %.2f×), idle %d MB\n", k, a[k], b[k], b[k] / a[k], c[k]
+  first="${samples[1]:-${samples[0]}}" last="${samples[${#samples[@]}-1]}" middle="${samples[${#samples[@]}/2]}"
+  awk -v f="$first" -v m="$middle" -v l="$last" -v i="$idle" 'BEGIN {
+    n = split(f, a, " "); split(l, b, " "); split(i, c, " "); split(m, d, " ")
+    for (k = 1; k <= n; k++) printf "instance %d: first load minute %d MB, halfway %d MB, last %d MB (growth %.2f×, second half %.2f×), idle %d MB\n", k, a[k], d[k], b[k], b[k] / a[k], b[k] / d[k], c[k]
   }'
   kill "${counters[@]}" 2>/dev/null || true
   sleep 1
