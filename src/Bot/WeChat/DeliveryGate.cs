@@ -61,7 +61,8 @@ public sealed partial class DeliveryGate(
             try
             {
                 // A ledger that hangs cannot keep WeChat past its deadline: the Redis client's own timeout bounds each call
-                // (StateStoreRegistration), so the hot path needs no timer of its own.
+                // (StateStoreRegistration), after at most RedisBatcher's hold behind a batch in flight, so the hot path
+                // needs no timer of its own.
                 claim = await ledger.TryClaimAsync(delivery.Key, PendingLease(delivery), delivery.Session, ct);
                 if (!claim.Claimed)
                 {

@@ -27,7 +27,9 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
     private readonly Lock _gate = new();
     private IBatch? _open;
     private Task? _openAnswered;
-    private bool _inFlight;
+
+    // The last awaited command of the batch in flight (null: none is); the next batch waits for it, at most MaxHold.
+    private Task? _awaited;
     private long _sentAt;
     private long _batchesSent;
 
@@ -50,7 +52,7 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
             var added = write(batch, state);
             value = added.Value;
             _openAnswered = added.Answered ?? _openAnswered;
-            if (_inFlight && Stopwatch.GetElapsedTime(_sentAt) < MaxHold)
+            if (_awaited is not null && Stopwatch.GetElapsedTime(_sentAt) < MaxHold)
             {
                 return value;
             }
@@ -62,14 +64,18 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
         return value;
     }
 
-    // Under the lock: the open batch leaves; it is in flight until answered when it holds an awaited command.
+    // Under the lock: the open batch leaves. A batch of fire-and-forget commands only is never waited for.
     private (IBatch Batch, Task? Answered) TakeOpen()
     {
         var taken = (_open!, _openAnswered);
         _open = null;
         _openAnswered = null;
-        _inFlight = taken.Item2 is not null;
-        _sentAt = Stopwatch.GetTimestamp();
+        if (taken.Item2 is not null)
+        {
+            _awaited = taken.Item2;
+            _sentAt = Stopwatch.GetTimestamp();
+        }
+
         return taken;
     }
 
@@ -77,10 +83,16 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
     {
         while (true)
         {
-            if (Execute(batch) && answered is { IsCompleted: false })
+            var sent = Execute(batch);
+            if (answered is null)
+            {
+                return;
+            }
+
+            if (sent && !answered.IsCompleted)
             {
                 answered.ContinueWith(
-                    static (_, self) => ((RedisBatcher)self!).SendNext(),
+                    static (done, self) => ((RedisBatcher)self!).Answered(done),
                     this,
                     CancellationToken.None,
                     TaskContinuationOptions.ExecuteSynchronously,
@@ -88,23 +100,43 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
                 return;
             }
 
-            if (answered is null)
+            // Answered already (a connection that fails fast), or not sent: the next batch leaves from here.
+            if (!TryTakeNext(answered, out batch, out answered))
             {
                 return;
             }
+        }
+    }
 
-            // Answered already (a connection that fails fast), or not sent: the next batch leaves from here.
-            lock (_gate)
+    private void Answered(Task done)
+    {
+        if (TryTakeNext(done, out var batch, out var answered))
+        {
+            Send(batch, answered);
+        }
+    }
+
+    /// <summary>
+    /// The batch awaiting <paramref name="done"/> is answered: the waiting batch leaves, unless none waits or a newer
+    /// batch is in flight already (one that left after <see cref="MaxHold"/>, which the next batch waits for instead).
+    /// </summary>
+    private bool TryTakeNext(Task done, out IBatch batch, out Task? answered)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_awaited, done))
             {
-                if (_open is null)
+                _awaited = null;
+                if (_open is not null)
                 {
-                    _inFlight = false;
-                    return;
+                    (batch, answered) = TakeOpen();
+                    return true;
                 }
-
-                (batch, answered) = TakeOpen();
             }
         }
+
+        (batch, answered) = (null!, null);
+        return false;
     }
 
     private bool Execute(IBatch batch)
@@ -121,24 +153,6 @@ public sealed class RedisBatcher(IConnectionMultiplexer redis)
             // The batcher must not stall behind a batch that never left.
             return false;
         }
-    }
-
-    private void SendNext()
-    {
-        IBatch batch;
-        Task? answered;
-        lock (_gate)
-        {
-            if (_open is null)
-            {
-                _inFlight = false;
-                return;
-            }
-
-            (batch, answered) = TakeOpen();
-        }
-
-        Send(batch, answered);
     }
 }
 

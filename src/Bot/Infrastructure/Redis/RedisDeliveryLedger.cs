@@ -28,9 +28,9 @@ public sealed class RedisDeliveryLedger(RedisBatcher batcher, IOptions<ChatSessi
     {
         if (session is null)
         {
-            return new DeliveryClaim(await batcher.Add((key, ttl), static (batch, s) =>
+            return new DeliveryClaim(await batcher.Add((Key: RedisKeys.Delivery(key), ttl), static (batch, s) =>
             {
-                var claimed = batch.StringSetAsync(RedisKeys.Delivery(s.key), Pending, s.ttl, When.NotExists);
+                var claimed = batch.StringSetAsync(s.Key, Pending, s.ttl, When.NotExists);
                 return new Batched<Task<bool>>(claimed, claimed);
             }));
         }
