@@ -50,7 +50,7 @@ public sealed partial class OutboxDispatcher(
             {
                 // Keep up to two batches claimed, so sends never wait for a claim round trip.
                 var room = (2 * settings.BatchSize) - Volatile.Read(ref _inFlight);
-                var claimed = room * 2 >= settings.BatchSize ? await ClaimAsync(Math.Min(room, settings.BatchSize), stoppingToken) : [];
+                var claimed = room * 2 >= settings.BatchSize ? await ClaimAsync(Math.Min(room, settings.BatchSize)) : [];
                 foreach (var row in claimed)
                 {
                     Interlocked.Increment(ref _inFlight);
@@ -85,13 +85,17 @@ public sealed partial class OutboxDispatcher(
         _ = task.ContinueWith(t => _work.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(int max, CancellationToken ct)
+    /// <summary>
+    /// Not cancelled by the stop: a claim whose UPDATE ran must hand back the rows it took, or they would wait out their
+    /// lease before another instance could send them. Rows claimed as the stop comes are released by their processing.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(int max)
     {
         try
         {
-            return await store.ClaimAsync(Owner, max, options.Value.Lease, ct);
+            return await store.ClaimAsync(Owner, max, options.Value.Lease);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogClaimFailed(logger, ex);
             return [];

@@ -13,7 +13,11 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
 {
     private const int RecordChunk = 500;
 
-    public async Task<List<OutboxMessage>> ClaimAsync(string owner, int max, TimeSpan lease, CancellationToken ct)
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due rows to <paramref name="owner"/> and reads them. It takes no cancellation:
+    /// once the UPDATE has run, the rows are the caller's until their lease ends, so the read must not be abandoned.
+    /// </summary>
+    public async Task<List<OutboxMessage>> ClaimAsync(string owner, int max, TimeSpan lease)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -36,13 +40,13 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
                 AND "Status" = 'Pending' AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
               RETURNING "Id" AS "Value"
               """;
-        var ids = await db.Database.SqlQueryRaw<Guid>(sql, until, owner, at, max).ToListAsync(ct);
+        var ids = await db.Database.SqlQueryRaw<Guid>(sql, until, owner, at, max).ToListAsync(CancellationToken.None);
         if (ids.Count == 0)
         {
             return [];
         }
 
-        return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+        return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(CancellationToken.None);
     }
 
     /// <summary>Extends the lease before a send that waited long; false when the row is no longer ours.</summary>

@@ -42,6 +42,38 @@ public sealed class AnnouncementFanOutTests
     }
 
     [Fact]
+    public async Task HostsStoppedAtManyMoments_NoneLeavesARowLeased_TheLastDeliversTheRestOnce()
+    {
+        // Fast sends and small batches: claims follow each other every few milliseconds, so some stops land between a
+        // claim's UPDATE and the read of the rows it took. Such rows must be released too, not left to their lease.
+        await using var bed = await OutboxTestBed.CreateAsync(fake: new FakeApiOptions { LatencyMs = 1 });
+        await bed.AddFollowersAsync(1500);
+        var quick = new Dictionary<string, string?> { ["Outbox:MaxConcurrency"] = "2", ["Outbox:BatchSize"] = "6" };
+        var host = bed.StartHost(quick);
+        await bed.OpenWindowsAsync(host, Enumerable.Range(0, 1500).Select(bed.User));
+        var published = await PublishAsync(host, AnnouncementAudience.Everyone);
+
+        var leasedAfterStop = new List<int>();
+        for (var stop = 0; stop < 12 && bed.Delivered(CustomSend).Count < 1400; stop++)
+        {
+            var sentBefore = bed.Delivered(CustomSend).Count;
+            await OutboxTestBed.WaitForAsync(() => bed.Delivered(CustomSend).Count >= sentBefore + 3 + (stop % 4 * 3), TimeSpan.FromSeconds(30), "sends before the stop");
+            await bed.StopAsync(host);
+            leasedAfterStop.Add((await bed.RowsAsync()).Count(r => r.LockOwner is not null));
+            host = bed.StartHost(quick);
+        }
+
+        Assert.True(leasedAfterStop.Count >= 10, $"only {leasedAfterStop.Count} stops");
+        Assert.All(leasedAfterStop, leased => Assert.Equal(0, leased));
+        var rows = await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(60), expectedRows: 1500);
+
+        Assert.Equal(1500, published.Recipients);
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        Assert.Equal(1500, bed.Delivered(CustomSend).Count);
+        Assert.All(bed.Delivered(CustomSend), pair => Assert.Equal(1, pair.Value));
+    }
+
+    [Fact]
     public async Task ThousandRecipients_TenPercentSystemErrors_AllDeliveredAfterRetries_ReportSaysThousandSent()
     {
         await using var bed = await OutboxTestBed.CreateAsync(fake: new FakeApiOptions { FailRate = 0.10, Seed = 20251128 });
