@@ -11,14 +11,17 @@
 #          far; dotnet-counters, pinned in dotnet-tools.json), then a minute idle: growth = the last load minute's RSS /
 #          the first load minute's, and the second half's (last / halfway). A heap that levels off while RSS grows is
 #          native memory; both growing is a leak. The students come from a --population (30 000, a campus; 0 = new
-#          ones every round) in blocks of 300, so per-student state stops growing once all have been seen.
+#          ones every round) in blocks of 300, so per-student state stops growing once all have been seen. The first
+#          --warmup minutes (10) of load are not measured: caches fill and the GC sizes its budgets there; growth is
+#          counted from the first sample after them. --settings2 gives instance 2 extra settings (an A/B in one load).
 #   bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10]
-#                    [--population 30000] [--settings "Webhook__MaxInFlight=32 …"] (extra Bot settings for every cluster)
+#                    [--population 30000] [--warmup 10] [--settings "Webhook__MaxInFlight=32 …"] (extra Bot settings for
+#                    every cluster) [--settings2 "DOTNET_GCConserveMemory=5 …"] (and for instance 2 only)
 # Ports (all loopback): nginx 8281, Bots 5411…, PostgreSQL 5481, Redis 6431, wechat-sim 5491, dialog driver's fake
 # Official Account API 5492, baseline 5493. Installs redis-server, postgresql, nginx and wrk when missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-only="" seconds=15 connections=64 students=5000 minutes=10 population=30000 extra_settings=""
+only="" seconds=15 connections=64 students=5000 minutes=10 population=30000 warmup=10 extra_settings="" second_settings=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="$2"; shift 2 ;;
@@ -27,8 +30,10 @@ while [ $# -gt 0 ]; do
     --students) students="$2"; shift 2 ;;
     --minutes) minutes="$2"; shift 2 ;;
     --population) population="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --settings) extra_settings="$2"; shift 2 ;;
-    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10] [--population 30000] [--settings \"K=V …\"]" >&2; exit 2 ;;
+    --settings2) second_settings="$2"; shift 2 ;;
+    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10] [--population 30000] [--warmup 10] [--settings \"K=V …\"] [--settings2 \"K=V …\"]" >&2; exit 2 ;;
   esac
 done
 bench_start cluster
@@ -47,7 +52,7 @@ cluster_up() { # cluster_up <name> <instances> [extra Bot settings…]: a fresh 
   local name="$1" n="$2"
   shift 2
   current="$work/$name"
-  CLUSTER_DIR="$current" CLUSTER_INSTANCES="$n" CLUSTER_BOT_SETTINGS="$base_settings $*" scripts/cluster.sh up 2>>"$work/cluster.log" \
+  CLUSTER_DIR="$current" CLUSTER_INSTANCES="$n" CLUSTER_BOT_SETTINGS="$base_settings $*" CLUSTER_BOT2_SETTINGS="$second_settings" scripts/cluster.sh up 2>>"$work/cluster.log" \
     || { echo "cluster $name did not start; see $work/cluster.log and $current" >&2; exit 1; }
 }
 
@@ -60,7 +65,7 @@ rss_line() { local p out=""; for p in $(bot_pids); do out+=" $(rss_mb "$p")"; do
 
 dotnet build -c Release -nologo -v q src/Bot >/dev/null
 dotnet build -c Release -nologo -v q bench/WebhookBench >/dev/null
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start${extra_settings:+; Bot settings: $extra_settings}"
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start${extra_settings:+; Bot settings: $extra_settings}${second_settings:+; instance 2 also: $second_settings}"
 
 if [ -z "$only" ] || [ "$only" = scale ]; then
   dotnet "$bench_dll" baseline --port $base_port & track_pid $!
@@ -135,7 +140,7 @@ fi
 if [ -z "$only" ] || [ "$only" = soak ]; then
   cluster_up soak 2 "WeChat__ApiBaseUrl=http://127.0.0.1:$dialog_api_port"
   run_id="$(date +%s)"
-  echo "soak: $minutes minutes of 报修 dialogs (300 students a round, from a population of ${population/#0/unlimited}), nginx → 2 instances; RSS in MB per instance every 30 s"
+  echo "soak: $warmup minutes of warm-up, then $minutes measured minutes of 报修 dialogs (300 students a round, from a population of ${population/#0/unlimited}), nginx → 2 instances; RSS in MB per instance every 30 s"
   # Each instance's runtime counters every 30 s, for the GC heap beside RSS (gc_summary below).
   dotnet tool restore >/dev/null
   counters=()
@@ -146,7 +151,7 @@ if [ -z "$only" ] || [ "$only" = soak ]; then
     counters+=($!); track_pid $!
     i=$((i + 1))
   done
-  end=$(( $(date +%s) + minutes * 60 ))
+  end=$(( $(date +%s) + (warmup + minutes) * 60 ))
   round=0
   (
     while [ "$(date +%s)" -lt "$end" ]; do
@@ -159,20 +164,25 @@ if [ -z "$only" ] || [ "$only" = soak ]; then
   ) & load_pid=$!
   start=$(date +%s)
   samples=()
+  measured_from=$(( start + warmup * 60 ))
   while kill -0 "$load_pid" 2>/dev/null; do
     sleep 30
-    line="$(rss_line)"; samples+=("$line")
-    echo "  t=$(( $(date +%s) - start )) s: $line"
+    line="$(rss_line)"
+    # The sample at the warm-up's end is the measured window's first.
+    if [ "$(date +%s)" -ge $(( measured_from - 15 )) ]; then samples+=("$line"); phase=""; else phase=" (warm-up)"; fi
+    echo "  t=$(( $(date +%s) - start )) s: $line$phase"
   done
   wait "$load_pid" || true
   echo "rounds run: $(ls "$work"/soak-round-*.txt | wc -l); tickets told: $(cat "$work"/soak-numbers-*.txt | wc -l)"
   sleep 60
   idle="$(rss_line)"
   echo "  after 60 s idle: $idle"
-  first="${samples[1]:-${samples[0]}}" last="${samples[${#samples[@]}-1]}" middle="${samples[${#samples[@]}/2]}"
-  awk -v f="$first" -v m="$middle" -v l="$last" -v i="$idle" 'BEGIN {
+  # Without a warm-up the window starts at the first load minute's sample (the second), as before.
+  if [ "$warmup" -gt 0 ]; then first="${samples[0]}" from="the warm-up's end"; else first="${samples[1]:-${samples[0]}}" from="the first load minute"; fi
+  last="${samples[${#samples[@]}-1]}" middle="${samples[${#samples[@]}/2]}"
+  awk -v f="$first" -v m="$middle" -v l="$last" -v i="$idle" -v from="$from" 'BEGIN {
     n = split(f, a, " "); split(l, b, " "); split(i, c, " "); split(m, d, " ")
-    for (k = 1; k <= n; k++) printf "instance %d: first load minute %d MB, halfway %d MB, last %d MB (growth %.2f×, second half %.2f×), idle %d MB\n", k, a[k], d[k], b[k], b[k] / a[k], b[k] / d[k], c[k]
+    for (k = 1; k <= n; k++) printf "instance %d: %s %d MB, halfway %d MB, last %d MB (growth %.2f×, second half %.2f×), idle %d MB\n", k, from, a[k], d[k], b[k], b[k] / a[k], b[k] / d[k], c[k]
   }'
   kill "${counters[@]}" 2>/dev/null || true
   sleep 1

@@ -13,6 +13,8 @@
 # CLUSTER_API_PORT (fake WeChat API, 5291), CLUSTER_INSTANCES (2). Every Bot setting can be passed through as usual
 # (WeChat__AppSecret=…, Auth__SigningKey=…), or listed in CLUSTER_BOT_SETTINGS ("Name=value Name=value"), which `up`
 # writes with the rest of the effective environment to $CLUSTER_DIR/bot.env, so instances restarted later get it too.
+# CLUSTER_BOT<i>_SETTINGS (e.g. CLUSTER_BOT2_SETTINGS="DOTNET_GCConserveMemory=5") adds settings to instance i only
+# ($CLUSTER_DIR/bot<i>.env): an A/B comparison of two instances under the same load.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -88,16 +90,23 @@ Logging__LogLevel__Default='Warning'
 Logging__LogLevel__WechatLogistics='Information'
 EOF
   # Extra Bot settings for every instance, restarted ones included: CLUSTER_BOT_SETTINGS="Sla__ScanSeconds=5 …".
-  local setting
+  local setting i own
   for setting in ${CLUSTER_BOT_SETTINGS:-}; do
     printf "%s='%s'\n" "${setting%%=*}" "${setting#*=}" >>"$dir/bot.env"
+  done
+  for i in $(seq 1 "$instances"); do
+    own="CLUSTER_BOT${i}_SETTINGS"
+    rm -f "$dir/bot$i.env"
+    for setting in ${!own:-}; do
+      printf "%s='%s'\n" "${setting%%=*}" "${setting#*=}" >>"$dir/bot$i.env"
+    done
   done
 }
 
 start_instance() { # start_instance <i>
   local i="$1" port; port="$(instance_port "$1")"
   (
-    set -a; . "$dir/bot.env"; set +a
+    set -a; . "$dir/bot.env"; [ ! -f "$dir/bot$i.env" ] || . "$dir/bot$i.env"; set +a
     export Urls="http://127.0.0.1:$port" Storage__Root="$dir/data"
     cd "$dir" && exec dotnet "$root/src/Bot/bin/Release/net10.0/WechatLogistics.Bot.dll"
   ) >>"$dir/bot$i.log" 2>&1 &

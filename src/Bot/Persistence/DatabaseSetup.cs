@@ -31,10 +31,21 @@ public static class DatabaseSetup
             : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:App is empty.");
 
     public static DbContextOptionsBuilder Sqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+        Common(options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance));
 
     public static DbContextOptionsBuilder Postgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithAutoPrepare(connectionString));
+        Common(options.UseNpgsql(WithAutoPrepare(connectionString)));
+
+    /// <summary>
+    /// A failed command or save is logged by EF Core as a warning, not an error: the exception goes on to the code that
+    /// ran it, which knows whether it is one. Most are expected — a unique index settling a race (two detections opening
+    /// one building's incident, a retried idempotent insert) — and are handled there; the rest surface as errors where
+    /// they are caught (the webhook, the outbox, the request pipeline), once, with what was being done.
+    /// </summary>
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Warning),
+            (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 
     /// <summary>
     /// Npgsql's automatic preparation, unless the connection string chose otherwise (<c>Max Auto Prepare=0</c> turns it
