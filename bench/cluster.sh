@@ -12,16 +12,16 @@
 #          the first load minute's, and the second half's (last / halfway). A heap that levels off while RSS grows is
 #          native memory; both growing is a leak. The students come from a --population (30 000, a campus; 0 = new
 #          ones every round) in blocks of 300, so per-student state stops growing once all have been seen. The first
-#          --warmup minutes (10) of load are not measured: caches fill and the GC sizes its budgets there; growth is
+#          --warmup minutes (15) of load are not measured: caches fill and the GC sizes its budgets there; growth is
 #          counted from the first sample after them. --settings2 gives instance 2 extra settings (an A/B in one load).
 #   bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10]
-#                    [--population 30000] [--warmup 10] [--settings "Webhook__MaxInFlight=32 …"] (extra Bot settings for
+#                    [--population 30000] [--warmup 15] [--settings "Webhook__MaxInFlight=32 …"] (extra Bot settings for
 #                    every cluster) [--settings2 "DOTNET_GCConserveMemory=5 …"] (and for instance 2 only)
 # Ports (all loopback): nginx 8281, Bots 5411…, PostgreSQL 5481, Redis 6431, wechat-sim 5491, dialog driver's fake
 # Official Account API 5492, baseline 5493. Installs redis-server, postgresql, nginx and wrk when missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-only="" seconds=15 connections=64 students=5000 minutes=10 population=30000 warmup=10 extra_settings="" second_settings=""
+only="" seconds=15 connections=64 students=5000 minutes=10 population=30000 warmup=15 extra_settings="" second_settings=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="$2"; shift 2 ;;
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift 2 ;;
     --settings) extra_settings="$2"; shift 2 ;;
     --settings2) second_settings="$2"; shift 2 ;;
-    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10] [--population 30000] [--warmup 10] [--settings \"K=V …\"] [--settings2 \"K=V …\"]" >&2; exit 2 ;;
+    *) echo "usage: bench/cluster.sh [--only scale|storm|soak] [--seconds 15] [--connections 64] [--students 5000] [--minutes 10] [--population 30000] [--warmup 15] [--settings \"K=V …\"] [--settings2 \"K=V …\"]" >&2; exit 2 ;;
   esac
 done
 bench_start cluster
@@ -183,6 +183,16 @@ if [ -z "$only" ] || [ "$only" = soak ]; then
   awk -v f="$first" -v m="$middle" -v l="$last" -v i="$idle" -v from="$from" 'BEGIN {
     n = split(f, a, " "); split(l, b, " "); split(i, c, " "); split(m, d, " ")
     for (k = 1; k <= n; k++) printf "instance %d: %s %d MB, halfway %d MB, last %d MB (growth %.2f×, second half %.2f×), idle %d MB\n", k, from, a[k], d[k], b[k], b[k] / a[k], b[k] / d[k], c[k]
+  }'
+  # Single samples ride the GC's sawtooth (±40 MB between collections): the measured window's first and last 2 minutes
+  # (4 samples each) compared by their means as well.
+  printf '%s\n' "${samples[@]}" | awk '{ for (k = 1; k <= NF; k++) v[NR, k] = $k; n = NF } END {
+    w = NR < 8 ? int(NR / 2) : 4
+    for (k = 1; k <= n; k++) {
+      f = 0; l = 0
+      for (r = 1; r <= w; r++) { f += v[r, k]; l += v[NR - w + r, k] }
+      printf "instance %d: mean of the first %d samples %.0f MB, of the last %d %.0f MB (%.2f×)\n", k, w, f / w, w, l / w, l / f
+    }
   }'
   kill "${counters[@]}" 2>/dev/null || true
   sleep 1
