@@ -46,15 +46,16 @@ public sealed class AnnouncementFanOutTests
     {
         // Fast sends and small batches: claims follow each other every few milliseconds, so some stops land between a
         // claim's UPDATE and the read of the rows it took. Such rows must be released too, not left to their lease.
+        // Enough recipients that twelve hosts (a few hundred sends each on a fast machine) do not finish them.
         await using var bed = await OutboxTestBed.CreateAsync(fake: new FakeApiOptions { LatencyMs = 1 });
-        await bed.AddFollowersAsync(1500);
+        await bed.AddFollowersAsync(4000);
         var quick = new Dictionary<string, string?> { ["Outbox:MaxConcurrency"] = "2", ["Outbox:BatchSize"] = "6" };
         var host = bed.StartHost(quick);
-        await bed.OpenWindowsAsync(host, Enumerable.Range(0, 1500).Select(bed.User));
+        await bed.OpenWindowsAsync(host, Enumerable.Range(0, 4000).Select(bed.User));
         var published = await PublishAsync(host, AnnouncementAudience.Everyone);
 
         var leasedAfterStop = new List<int>();
-        for (var stop = 0; stop < 12 && bed.Delivered(CustomSend).Count < 1400; stop++)
+        for (var stop = 0; stop < 12 && bed.Delivered(CustomSend).Count < 3800; stop++)
         {
             var sentBefore = bed.Delivered(CustomSend).Count;
             await OutboxTestBed.WaitForAsync(() => bed.Delivered(CustomSend).Count >= sentBefore + 3 + (stop % 4 * 3), TimeSpan.FromSeconds(30), "sends before the stop");
@@ -65,11 +66,11 @@ public sealed class AnnouncementFanOutTests
 
         Assert.True(leasedAfterStop.Count >= 10, $"only {leasedAfterStop.Count} stops");
         Assert.All(leasedAfterStop, leased => Assert.Equal(0, leased));
-        var rows = await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(60), expectedRows: 1500);
+        var rows = await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(60), expectedRows: 4000);
 
-        Assert.Equal(1500, published.Recipients);
+        Assert.Equal(4000, published.Recipients);
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
-        Assert.Equal(1500, bed.Delivered(CustomSend).Count);
+        Assert.Equal(4000, bed.Delivered(CustomSend).Count);
         Assert.All(bed.Delivered(CustomSend), pair => Assert.Equal(1, pair.Value));
     }
 
