@@ -174,7 +174,7 @@ public sealed partial class OutboxDispatcher(
             catch (Exception ex)
             {
                 LogUnexpected(logger, first.Channel, ex);
-                results = unit.Select((row, i) => Retry(row, row.Channel, null, ex.GetType().Name, log: i == 0));
+                results = unit.Select(row => Retry(row, row.Channel, null, ex.GetType().Name));
             }
 
             foreach (var result in results.OfType<OutboxResult>())
