@@ -11,9 +11,7 @@ namespace WechatLogistics.Bot.Outbox;
 /// Delivers the outbox: claims due rows in batches under a lease, sends each through its channel (waiting for rate-limit
 /// permits), and records the outcome — Sent; a retry with exponential backoff and jitter for transient errors; the next
 /// channel when this one cannot reach the user; Skipped or Dead with the reason and errcode. On stop, a send that has
-/// started is finished and recorded, rows not yet started are released for another instance at once. A channel that
-/// combines (a group robot) has one message per recipient on its way at a time: what queues for that recipient
-/// meanwhile stays in the database and joins it when it leaves, as one digest.
+/// started is finished and recorded, rows not yet started are released for another instance at once.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store,
@@ -34,9 +32,6 @@ public sealed partial class OutboxDispatcher(
     private Dictionary<OutboxChannel, IOutboxChannel> _channels = [];
     private readonly Channel<OutboxResult> _results = Channel.CreateUnbounded<OutboxResult>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Task, byte> _work = new();
-
-    // Channel|Recipient of the combining channels' messages on their way from here: claims leave their rows out.
-    private readonly ConcurrentDictionary<string, int> _busy = new(StringComparer.Ordinal);
     private int _inFlight;
 
     /// <summary>This instance's lease owner id.</summary>
@@ -56,15 +51,10 @@ public sealed partial class OutboxDispatcher(
                 // Keep up to two batches claimed, so sends never wait for a claim round trip.
                 var room = (2 * settings.BatchSize) - Volatile.Read(ref _inFlight);
                 var claimed = room * 2 >= settings.BatchSize ? await ClaimAsync(Math.Min(room, settings.BatchSize)) : [];
-                foreach (var unit in UnitsOf(claimed))
+                foreach (var row in claimed)
                 {
-                    Interlocked.Add(ref _inFlight, unit.Count);
-                    if (Combines(unit[0]))
-                    {
-                        _busy.AddOrUpdate(GroupOf(unit[0]), 1, (_, n) => n + 1);
-                    }
-
-                    Track(ProcessAsync(unit, slots, stoppingToken));
+                    Interlocked.Increment(ref _inFlight);
+                    Track(ProcessAsync(row, slots, stoppingToken));
                 }
 
                 if (claimed.Count < settings.BatchSize)
@@ -103,7 +93,7 @@ public sealed partial class OutboxDispatcher(
     {
         try
         {
-            return await store.ClaimAsync(Owner, max, options.Value.Lease, [.. _busy.Keys]);
+            return await store.ClaimAsync(Owner, max, options.Value.Lease);
         }
         catch (Exception ex)
         {
@@ -112,161 +102,34 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private bool Combines(OutboxMessage row) => _channels.TryGetValue(row.Channel, out var channel) && channel.CombineAtMost > 1;
-
-    private static string GroupOf(OutboxMessage row) => row.Channel + "|" + row.Recipient;
-
-    /// <summary>Rows of a combining channel go together per recipient, up to what it combines; every other row alone.</summary>
-    private IEnumerable<List<OutboxMessage>> UnitsOf(List<OutboxMessage> claimed)
+    private async Task ProcessAsync(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
-        var groups = new Dictionary<string, List<OutboxMessage>>(StringComparer.Ordinal);
-        foreach (var row in claimed)
-        {
-            if (!Combines(row))
-            {
-                yield return [row];
-                continue;
-            }
-
-            var group = GroupOf(row);
-            if (groups.TryGetValue(group, out var unit))
-            {
-                if (unit.Count < _channels[row.Channel].CombineAtMost)
-                {
-                    unit.Add(row);
-                    continue;
-                }
-
-                yield return unit;
-            }
-
-            groups[group] = [row];
-        }
-
-        foreach (var unit in groups.Values)
-        {
-            yield return unit;
-        }
-    }
-
-    private async Task ProcessAsync(List<OutboxMessage> unit, SemaphoreSlim slots, CancellationToken stoppingToken)
-    {
-        // The unit may shrink (unreadable rows, lost leases) or grow (rows that join a digest) on its way.
-        var (counted, first) = (unit.Count, unit[0]);
-        var group = Combines(first) ? GroupOf(first) : null;
+        OutboxResult? result;
         try
         {
-            IEnumerable<OutboxResult?> results;
-            try
-            {
-                results = group is null
-                    ? new[] { await DeliverAsync(first, slots, stoppingToken) }
-                    : await DeliverTogetherAsync(unit, slots, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                results = unit.Select(OutboxResult.Release);
-            }
-            catch (JsonException)
-            {
-                results = [new OutboxResult(first.Id, first.Channel, OutboxStatus.Dead) { Reason = "unreadable payload" }];
-            }
-            catch (Exception ex)
-            {
-                LogUnexpected(logger, first.Channel, ex);
-                results = unit.Select(row => Retry(row, row.Channel, null, ex.GetType().Name));
-            }
-
-            foreach (var result in results.OfType<OutboxResult>())
-            {
-                _results.Writer.TryWrite(result);
-            }
+            result = await DeliverAsync(row, slots, stoppingToken);
         }
-        finally
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            if (group is not null && _busy.AddOrUpdate(group, 0, (_, n) => n - 1) <= 0)
-            {
-                _busy.TryRemove(KeyValuePair.Create(group, 0));
-            }
-
-            Interlocked.Add(ref _inFlight, -counted);
-            signal.Notify();
+            result = OutboxResult.Release(row);
         }
-    }
-
-    /// <summary>
-    /// One message for a combining channel's rows to one recipient: after the permit, the rows that queued for the
-    /// recipient meanwhile (claims here left them in the database) join, up to what the channel combines. Every row
-    /// gets the send's outcome. A row whose payload cannot be read is Dead on its own.
-    /// </summary>
-    /// <param name="rows">Grows by the rows that join, so a failure after that accounts for them too.</param>
-    private async Task<List<OutboxResult>> DeliverTogetherAsync(List<OutboxMessage> rows, SemaphoreSlim slots, CancellationToken stoppingToken)
-    {
-        var results = new List<OutboxResult>();
-        var contents = new Dictionary<Guid, OutboxContent>();
-        var sender = _channels[rows[0].Channel];
-        Read(rows);
-        if (rows.Count == 0)
+        catch (JsonException)
         {
-            return results;
+            result = new OutboxResult(row.Id, row.Channel, OutboxStatus.Dead) { Reason = "unreadable payload" };
         }
-
-        var claimedAt = time.GetTimestamp();
-        await limits.AcquireAsync(sender.RateLimitKeys(rows[0], contents[rows[0].Id]), stoppingToken);
-        await slots.WaitAsync(stoppingToken);
-        SendOutcome outcome;
-        try
+        catch (Exception ex)
         {
-            if (time.GetElapsedTime(claimedAt) > options.Value.Lease / 2)
-            {
-                foreach (var row in rows.ToList())
-                {
-                    if (!await store.RenewAsync(row.Id, Owner, options.Value.Lease, CancellationToken.None))
-                    {
-                        LogLeaseLost(logger, row.Channel);
-                        rows.Remove(row);
-                    }
-                }
-
-                if (rows.Count == 0)
-                {
-                    return results;
-                }
-            }
-
-            if (sender.CombineAtMost - rows.Count is > 0 and var room)
-            {
-                var joined = await store.ClaimGroupAsync(Owner, room, options.Value.Lease, rows[0].Channel, rows[0].Recipient);
-                Read(joined);
-                rows.AddRange(joined);
-            }
-
-            var content = rows.Count == 1 ? contents[rows[0].Id] : sender.Combine([.. rows.Select(r => contents[r.Id])]);
-            outcome = await sender.SendAsync(rows[0], content, CancellationToken.None);
+            LogUnexpected(logger, row.Channel, ex);
+            result = Retry(row, row.Channel, null, ex.GetType().Name);
         }
-        finally
+
+        if (result is not null)
         {
-            slots.Release();
+            _results.Writer.TryWrite(result);
         }
 
-        results.AddRange(rows.Select((row, i) => ResultOf(row, row.Channel, outcome, log: i == 0)));
-        return results;
-
-        void Read(List<OutboxMessage> batch)
-        {
-            foreach (var row in batch.ToList())
-            {
-                try
-                {
-                    contents[row.Id] = OutboxJsonContext.Deserialize(row.Payload);
-                }
-                catch (JsonException)
-                {
-                    results.Add(new OutboxResult(row.Id, row.Channel, OutboxStatus.Dead) { Reason = "unreadable payload" });
-                    batch.Remove(row);
-                }
-            }
-        }
+        Interlocked.Decrement(ref _inFlight);
+        signal.Notify();
     }
 
     /// <returns>The outcome to record, or null when the row's lease was lost to another instance (it records it).</returns>
@@ -303,65 +166,43 @@ public sealed partial class OutboxDispatcher(
                 slots.Release();
             }
 
-            if (outcome is SendOutcome.Unreachable unreachable && content.ReachUser && Next(channel) is { } next)
+            switch (outcome)
             {
-                LogFallback(logger, channel, next, unreachable.Reason);
-                channel = next;
-                continue;
-            }
-
-            return ResultOf(row, channel, outcome, log: true);
-        }
-    }
-
-    /// <summary>What to record for a row after a send on <paramref name="channel"/> (no fallback here).</summary>
-    /// <param name="log">False for the other rows of a combined send: its failure is logged once.</param>
-    private OutboxResult ResultOf(OutboxMessage row, OutboxChannel channel, SendOutcome outcome, bool log)
-    {
-        switch (outcome)
-        {
-            case SendOutcome.Delivered:
-                return new OutboxResult(row.Id, channel, OutboxStatus.Sent);
-            case SendOutcome.Unreachable unreachable:
-                return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { ErrorCode = unreachable.ErrorCode, Reason = unreachable.Reason };
-            case SendOutcome.Skip skip:
-                return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { Reason = skip.Reason };
-            case SendOutcome.Permanent permanent:
-                if (log)
-                {
+                case SendOutcome.Delivered:
+                    return new OutboxResult(row.Id, channel, OutboxStatus.Sent);
+                case SendOutcome.Unreachable unreachable when content.ReachUser && Next(channel) is { } next:
+                    LogFallback(logger, channel, next, unreachable.Reason);
+                    channel = next;
+                    continue;
+                case SendOutcome.Unreachable unreachable:
+                    return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { ErrorCode = unreachable.ErrorCode, Reason = unreachable.Reason };
+                case SendOutcome.Skip skip:
+                    return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { Reason = skip.Reason };
+                case SendOutcome.Permanent permanent:
                     LogDead(logger, channel, permanent.ErrorCode, permanent.Reason);
-                }
-
-                return new OutboxResult(row.Id, channel, OutboxStatus.Dead) { ErrorCode = permanent.ErrorCode, Reason = permanent.Reason };
-            case SendOutcome.Transient transient:
-                return Retry(row, channel, transient.ErrorCode, transient.Reason, log);
-            default:
-                throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}.");
+                    return new OutboxResult(row.Id, channel, OutboxStatus.Dead) { ErrorCode = permanent.ErrorCode, Reason = permanent.Reason };
+                case SendOutcome.Transient transient:
+                    return Retry(row, channel, transient.ErrorCode, transient.Reason);
+                default:
+                    throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}.");
+            }
         }
     }
 
-    private OutboxResult Retry(OutboxMessage row, OutboxChannel channel, int? errorCode, string reason, bool log = true)
+    private OutboxResult Retry(OutboxMessage row, OutboxChannel channel, int? errorCode, string reason)
     {
         var settings = options.Value;
         var failures = row.Attempts + 1;
         if (failures >= settings.MaxAttempts)
         {
-            if (log)
-            {
-                LogDead(logger, channel, errorCode, $"gave up after {failures} attempts ({reason})");
-            }
-
+            LogDead(logger, channel, errorCode, $"gave up after {failures} attempts ({reason})");
             return new OutboxResult(row.Id, channel, OutboxStatus.Dead) { ErrorCode = errorCode, Reason = $"gave up after {failures} attempts: {reason}" };
         }
 
         // Exponential backoff with jitter in [½, 1]: rows that failed together do not come back together.
         var exponential = Math.Min(settings.MaxRetryDelay.TotalMilliseconds, settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, failures - 1));
         var delay = TimeSpan.FromMilliseconds(exponential * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-        if (log)
-        {
-            LogRetry(logger, channel, errorCode, reason, delay.TotalMilliseconds, failures);
-        }
-
+        LogRetry(logger, channel, errorCode, reason, delay.TotalMilliseconds, failures);
         return new OutboxResult(row.Id, channel, OutboxStatus.Pending) { NextAttemptAt = time.GetUtcNow() + delay, ErrorCode = errorCode, Reason = reason };
     }
 

@@ -7,7 +7,6 @@ namespace WechatLogistics.Bot.Outbox;
 /// <summary>The stored payload format (<see cref="OutboxMessage.Payload"/>): source-generated, nulls omitted.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(OutboxContent))]
-[JsonSerializable(typeof(string[]))]
 internal sealed partial class OutboxJsonContext : JsonSerializerContext
 {
     public static string Serialize(OutboxContent content) => JsonSerializer.Serialize(content, Default.OutboxContent);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Handlers.Common;
@@ -15,55 +14,33 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
     private const int RecordChunk = 500;
 
     /// <summary>
-    /// Leases up to <paramref name="max"/> due rows to <paramref name="owner"/> and reads them, leaving out the rows of
-    /// <paramref name="busy"/> groups (<c>Channel|Recipient</c>: a combining channel's recipient that already has a
-    /// message on its way from this instance). It takes no cancellation: once the UPDATE has run, the rows are the
-    /// caller's until their lease ends, so the read must not be abandoned.
+    /// Leases up to <paramref name="max"/> due rows to <paramref name="owner"/> and reads them. It takes no cancellation:
+    /// once the UPDATE has run, the rows are the caller's until their lease ends, so the read must not be abandoned.
     /// </summary>
-    public Task<List<OutboxMessage>> ClaimAsync(string owner, int max, TimeSpan lease, IReadOnlyCollection<string> busy) =>
-        busy.Count == 0
-            ? ClaimWhereAsync(owner, max, lease, "TRUE", [])
-            : ClaimWhereAsync(
-                owner, max, lease, npgsql => npgsql
-                    ? """("Channel" || '|' || "Recipient") <> ALL({4})"""
-                    : """("Channel" || '|' || "Recipient") NOT IN (SELECT value FROM json_each({4}))""",
-                npgsql => [npgsql ? busy.ToArray() : JsonSerializer.Serialize(busy.ToArray(), OutboxJsonContext.Default.StringArray)]);
-
-    /// <summary>Leases up to <paramref name="max"/> more due rows of one channel and recipient (a digest's rows).</summary>
-    public Task<List<OutboxMessage>> ClaimGroupAsync(string owner, int max, TimeSpan lease, OutboxChannel channel, string recipient) =>
-        ClaimWhereAsync(owner, max, lease, "\"Channel\" = {4} AND \"Recipient\" = {5}", [channel.ToString(), recipient]);
-
-    private Task<List<OutboxMessage>> ClaimWhereAsync(string owner, int max, TimeSpan lease, string filter, object[] filterArgs) =>
-        ClaimWhereAsync(owner, max, lease, _ => filter, _ => filterArgs);
-
-    /// <param name="filter">More conditions on the due rows, by engine (true: PostgreSQL); its parameters start at {4}.</param>
-    private async Task<List<OutboxMessage>> ClaimWhereAsync(
-        string owner, int max, TimeSpan lease, Func<bool, string> filter, Func<bool, object[]> filterArgs)
+    public async Task<List<OutboxMessage>> ClaimAsync(string owner, int max, TimeSpan lease)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
         object until = SqlValues.Time(db.Database, now + lease), at = SqlValues.Time(db.Database, now);
-        var npgsql = db.Database.IsNpgsql();
-        var due = $$"""
-            "Status" = 'Pending' AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2}) AND {{filter(npgsql)}}
-            """;
-        var sql = npgsql
-            ? $$"""
+        var sql = db.Database.IsNpgsql()
+            ? """
               UPDATE "OutboxMessages" AS o SET "LockedUntil" = {0}, "LockOwner" = {1}
-              FROM (SELECT "Id" FROM "OutboxMessages" WHERE {{due}}
-                    ORDER BY "NextAttemptAt" LIMIT {3} FOR UPDATE SKIP LOCKED) AS d
-              WHERE o."Id" = d."Id"
+              FROM (SELECT "Id" FROM "OutboxMessages"
+                    WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
+                    ORDER BY "NextAttemptAt" LIMIT {3} FOR UPDATE SKIP LOCKED) AS due
+              WHERE o."Id" = due."Id"
               RETURNING o."Id" AS "Value"
               """
-            : $$"""
+            : """
               UPDATE "OutboxMessages" SET "LockedUntil" = {0}, "LockOwner" = {1}
-              WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages" WHERE {{due}} ORDER BY "NextAttemptAt" LIMIT {3})
+              WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
+                             WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
+                             ORDER BY "NextAttemptAt" LIMIT {3})
                 AND "Status" = 'Pending' AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
               RETURNING "Id" AS "Value"
               """;
-        object[] args = [until, owner, at, max, .. filterArgs(npgsql)];
-        var ids = await db.Database.SqlQueryRaw<Guid>(sql, args).ToListAsync(CancellationToken.None);
+        var ids = await db.Database.SqlQueryRaw<Guid>(sql, until, owner, at, max).ToListAsync(CancellationToken.None);
         if (ids.Count == 0)
         {
             return [];

@@ -15,16 +15,6 @@ public interface IOutboxChannel
 
     /// <summary>Sends once. Called with no cancellation: a send that started is finished and recorded.</summary>
     Task<SendOutcome> SendAsync(OutboxMessage message, OutboxContent content, CancellationToken ct);
-
-    /// <summary>
-    /// How many rows for one recipient may go out as one message (<see cref="Combine"/>): above 1, the dispatcher holds
-    /// one message per recipient at a time and folds in the rows that queued for it meanwhile, so a storm outrunning a
-    /// rate limit becomes a few digests instead of hours of single messages.
-    /// </summary>
-    int CombineAtMost => 1;
-
-    /// <summary>One message for several rows to the same recipient, in their order; every row is accounted for in it.</summary>
-    OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => throw new NotSupportedException($"{Channel} does not combine messages.");
 }
 
 /// <summary>A rate-limit partition: the kind of limit and whose it is.</summary>
