@@ -72,16 +72,22 @@ public static class DatabaseSetup
     public const int AutoPreparedStatements = 64;
 
     /// <summary>A context outside DI: design-time tools, tests (with <paramref name="interceptors"/> to inject faults), one-off jobs.</summary>
-    public static AppDbContext CreateContext(DatabaseProvider provider, string connectionString, params IInterceptor[] interceptors) => provider switch
+    public static AppDbContext CreateContext(DatabaseProvider provider, string connectionString, params IInterceptor[] interceptors) =>
+        CreateContext(provider, connectionString, null, interceptors);
+
+    /// <inheritdoc cref="CreateContext(DatabaseProvider, string, IInterceptor[])"/>
+    /// <param name="loggers">Where EF Core logs to; null: nowhere.</param>
+    public static AppDbContext CreateContext(DatabaseProvider provider, string connectionString, ILoggerFactory? loggers, params IInterceptor[] interceptors) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteAppDbContext(
-            (DbContextOptions<SqliteAppDbContext>)Sqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connectionString)
-                .AddInterceptors(interceptors).Options),
+            (DbContextOptions<SqliteAppDbContext>)Extras(Sqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connectionString), loggers, interceptors).Options),
         DatabaseProvider.Postgres => new PostgresAppDbContext(
-            (DbContextOptions<PostgresAppDbContext>)Postgres(new DbContextOptionsBuilder<PostgresAppDbContext>(), connectionString)
-                .AddInterceptors(interceptors).Options),
+            (DbContextOptions<PostgresAppDbContext>)Extras(Postgres(new DbContextOptionsBuilder<PostgresAppDbContext>(), connectionString), loggers, interceptors).Options),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
+
+    private static DbContextOptionsBuilder Extras(DbContextOptionsBuilder options, ILoggerFactory? loggers, IInterceptor[] interceptors) =>
+        loggers is null ? options.AddInterceptors(interceptors) : options.AddInterceptors(interceptors).UseLoggerFactory(loggers);
 
     /// <summary>SQLite creates the file but not its folder.</summary>
     public static void EnsureSqliteDirectory(string connectionString)

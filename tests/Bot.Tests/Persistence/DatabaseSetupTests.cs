@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -35,15 +34,15 @@ public sealed class DatabaseSetupTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await database.InitializeAsync();
-        var logs = new LevelLog();
+        var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        await using (var first = Context(provider, database.ConnectionString, loggers))
+        await using (var first = DatabaseSetup.CreateContext(provider, database.ConnectionString, loggers))
         {
             first.Followers.Add(new Follower("o-same", DateTimeOffset.UtcNow, isFollowing: true));
             await first.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        await using var second = Context(provider, database.ConnectionString, loggers);
+        await using var second = DatabaseSetup.CreateContext(provider, database.ConnectionString, loggers);
         second.Followers.Add(new Follower("o-same", DateTimeOffset.UtcNow, isFollowing: true));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync(TestContext.Current.CancellationToken));
@@ -51,31 +50,5 @@ public sealed class DatabaseSetupTests
         Assert.DoesNotContain(ef, e => e.Level >= LogLevel.Error);
         Assert.Contains(ef, e => e.Level == LogLevel.Warning && e.Category == "Microsoft.EntityFrameworkCore.Update");
         Assert.Contains(ef, e => e.Level == LogLevel.Warning && e.Category == "Microsoft.EntityFrameworkCore.Database.Command");
-    }
-
-    private static AppDbContext Context(DatabaseProvider provider, string connectionString, ILoggerFactory loggers) => provider == DatabaseProvider.Sqlite
-        ? new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)DatabaseSetup.Sqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connectionString).UseLoggerFactory(loggers).Options)
-        : new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)DatabaseSetup.Postgres(new DbContextOptionsBuilder<PostgresAppDbContext>(), connectionString).UseLoggerFactory(loggers).Options);
-
-    private sealed class LevelLog : ILoggerProvider
-    {
-        public ConcurrentQueue<(string Category, LogLevel Level)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Entry(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Entry(LevelLog owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Entries.Enqueue((category, logLevel));
-        }
     }
 }

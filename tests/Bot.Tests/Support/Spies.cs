@@ -41,7 +41,10 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<string> Messages { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new Capturing(this);
+    /// <summary>Who logged at what level, in order (Information and above).</summary>
+    public ConcurrentQueue<(string Category, LogLevel Level)> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Capturing(this, categoryName);
 
     public int Count(string fragment) => Messages.Count(m => m.Contains(fragment, StringComparison.Ordinal));
 
@@ -49,14 +52,17 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     {
     }
 
-    private sealed class Capturing(CapturingLoggerProvider owner) : ILogger
+    private sealed class Capturing(CapturingLoggerProvider owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            owner.Entries.Enqueue((category, logLevel));
             owner.Messages.Enqueue(formatter(state, exception) + (exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message));
+        }
     }
 }
