@@ -11,7 +11,9 @@ namespace WechatLogistics.Bot.Outbox;
 /// Delivers the outbox: claims due rows in batches under a lease, sends each through its channel (waiting for rate-limit
 /// permits), and records the outcome — Sent; a retry with exponential backoff and jitter for transient errors; the next
 /// channel when this one cannot reach the user; Skipped or Dead with the reason and errcode. On stop, a send that has
-/// started is finished and recorded, rows not yet started are released for another instance at once.
+/// started is finished and recorded, rows not yet started are released for another instance at once. A channel that
+/// combines (a group robot) sends one recipient's rows that gathered while its message waited for the permit as one
+/// digest; rows waiting for a permit keep their lease renewed.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store,
@@ -32,6 +34,8 @@ public sealed partial class OutboxDispatcher(
     private Dictionary<OutboxChannel, IOutboxChannel> _channels = [];
     private readonly Channel<OutboxResult> _results = Channel.CreateUnbounded<OutboxResult>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Task, byte> _work = new();
+    // The digest still gathering per route (channel|recipient): a claimed row for that route joins it, not a new send.
+    private readonly ConcurrentDictionary<string, Digest> _gathering = new(StringComparer.Ordinal);
     private int _inFlight;
 
     /// <summary>This instance's lease owner id.</summary>
@@ -53,8 +57,7 @@ public sealed partial class OutboxDispatcher(
                 var claimed = room * 2 >= settings.BatchSize ? await ClaimAsync(Math.Min(room, settings.BatchSize)) : [];
                 foreach (var row in claimed)
                 {
-                    Interlocked.Increment(ref _inFlight);
-                    Track(ProcessAsync(row, slots, stoppingToken));
+                    Dispatch(row, slots, stoppingToken);
                 }
 
                 if (claimed.Count < settings.BatchSize)
@@ -102,6 +105,43 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Starts a claimed row's send, or adds it to its route's gathering digest: those count as one send in flight, so
+    /// rows queued behind a rate limit never fill the dispatcher's hands (the claim loop is their only writer).
+    /// </summary>
+    private void Dispatch(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        if (!_channels.TryGetValue(row.Channel, out var channel) || channel.CombineAtMost <= 1)
+        {
+            Interlocked.Increment(ref _inFlight);
+            Track(ProcessAsync(row, slots, stoppingToken));
+            return;
+        }
+
+        OutboxContent content;
+        try
+        {
+            content = OutboxJsonContext.Deserialize(row.Payload);
+        }
+        catch (JsonException)
+        {
+            _results.Writer.TryWrite(Unreadable(row));
+            return;
+        }
+
+        var route = row.Channel + "|" + row.Recipient;
+        if (_gathering.TryGetValue(route, out var open) && open.TryAdd(row, content))
+        {
+            return;
+        }
+
+        // None gathering, or it is full or on its way: a new one (a full one still waits for its own permit).
+        var digest = new Digest(channel, row, content, time.GetTimestamp());
+        _gathering[route] = digest;
+        Interlocked.Increment(ref _inFlight);
+        Track(ProcessDigestAsync(route, digest, slots, stoppingToken));
+    }
+
     private async Task ProcessAsync(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         OutboxResult? result;
@@ -115,7 +155,7 @@ public sealed partial class OutboxDispatcher(
         }
         catch (JsonException)
         {
-            result = new OutboxResult(row.Id, row.Channel, OutboxStatus.Dead) { Reason = "unreadable payload" };
+            result = Unreadable(row);
         }
         catch (Exception ex)
         {
@@ -136,26 +176,27 @@ public sealed partial class OutboxDispatcher(
     private async Task<OutboxResult?> DeliverAsync(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         var content = OutboxJsonContext.Deserialize(row.Payload);
-        var claimedAt = time.GetTimestamp();
+        var renewedAt = time.GetTimestamp();
         var channel = row.Channel;
         while (true)
         {
             var sender = _channels[channel];
-            await limits.AcquireAsync(sender.RateLimitKeys(row, content), stoppingToken);
+            if (!await PermitAsync(sender.RateLimitKeys(row, content), RenewRowAsync, stoppingToken))
+            {
+                return null;
+            }
+
             await slots.WaitAsync(stoppingToken);
             SendOutcome outcome;
             try
             {
-                // A claim that waited long for permits is renewed first, so its lease outlasts the send.
-                if (time.GetElapsedTime(claimedAt) > options.Value.Lease / 2)
+                // A claim that waited long for a slot is renewed first, so its lease outlasts the send.
+                if (time.GetElapsedTime(renewedAt) > options.Value.Lease / 2)
                 {
-                    if (!await store.RenewAsync(row.Id, Owner, options.Value.Lease, CancellationToken.None))
+                    if (!await RenewRowAsync())
                     {
-                        LogLeaseLost(logger, row.Channel);
                         return null;
                     }
-
-                    claimedAt = time.GetTimestamp();
                 }
 
                 // From here on no cancellation: a send that started is finished and recorded.
@@ -166,43 +207,213 @@ public sealed partial class OutboxDispatcher(
                 slots.Release();
             }
 
-            switch (outcome)
+            if (outcome is SendOutcome.Unreachable unreachable && content.ReachUser && Next(channel) is { } next)
             {
-                case SendOutcome.Delivered:
-                    return new OutboxResult(row.Id, channel, OutboxStatus.Sent);
-                case SendOutcome.Unreachable unreachable when content.ReachUser && Next(channel) is { } next:
-                    LogFallback(logger, channel, next, unreachable.Reason);
-                    channel = next;
-                    continue;
-                case SendOutcome.Unreachable unreachable:
-                    return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { ErrorCode = unreachable.ErrorCode, Reason = unreachable.Reason };
-                case SendOutcome.Skip skip:
-                    return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { Reason = skip.Reason };
-                case SendOutcome.Permanent permanent:
-                    LogDead(logger, channel, permanent.ErrorCode, permanent.Reason);
-                    return new OutboxResult(row.Id, channel, OutboxStatus.Dead) { ErrorCode = permanent.ErrorCode, Reason = permanent.Reason };
-                case SendOutcome.Transient transient:
-                    return Retry(row, channel, transient.ErrorCode, transient.Reason);
-                default:
-                    throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}.");
+                LogFallback(logger, channel, next, unreachable.Reason);
+                channel = next;
+                continue;
             }
+
+            return ResultOf(row, channel, outcome, log: true);
+        }
+
+        async Task<bool> RenewRowAsync()
+        {
+            renewedAt = time.GetTimestamp();
+            return (await RenewAsync([row.Id])).Count == 1;
         }
     }
 
-    private OutboxResult Retry(OutboxMessage row, OutboxChannel channel, int? errorCode, string reason)
+    private async Task ProcessDigestAsync(string route, Digest digest, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        IEnumerable<OutboxResult> results;
+        try
+        {
+            results = await DeliverDigestAsync(route, digest, slots, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            results = Close(route, digest).Select(e => OutboxResult.Release(e.Row));
+        }
+        catch (Exception ex)
+        {
+            LogUnexpected(logger, digest.Sender.Channel, ex);
+            results = Close(route, digest).Select((e, i) => Retry(e.Row, e.Row.Channel, null, ex.GetType().Name, log: i == 0));
+        }
+
+        foreach (var result in results)
+        {
+            _results.Writer.TryWrite(result);
+        }
+
+        Interlocked.Decrement(ref _inFlight);
+        signal.Notify();
+    }
+
+    /// <summary>
+    /// One message for the rows of a combining channel to one recipient: those that joined while it waited for the
+    /// permit and a slot go with it (a lone row as itself), and every row gets the send's outcome.
+    /// </summary>
+    private async Task<List<OutboxResult>> DeliverDigestAsync(string route, Digest digest, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        var sender = digest.Sender;
+        var (first, firstContent) = digest.First;
+        if (!await PermitAsync(sender.RateLimitKeys(first, firstContent), () => RenewAsync(digest), stoppingToken))
+        {
+            // Rows that joined after the others were lost are still ours: back to the queue.
+            return [.. Close(route, digest).Select(e => OutboxResult.Release(e.Row))];
+        }
+
+        await slots.WaitAsync(stoppingToken);
+        SendOutcome outcome;
+        List<(OutboxMessage Row, OutboxContent Content)> rows;
+        try
+        {
+            // From here on nothing joins; a lease older than half of it is renewed first (lost rows are dropped).
+            if (time.GetElapsedTime(digest.RenewedAt) > options.Value.Lease / 2)
+            {
+                await RenewAsync(digest);
+            }
+
+            rows = Close(route, digest);
+            if (rows.Count == 0)
+            {
+                return [];
+            }
+
+            var content = rows.Count == 1 ? rows[0].Content : sender.Combine([.. rows.Select(e => e.Content)]);
+            outcome = await sender.SendAsync(rows[0].Row, content, CancellationToken.None);
+        }
+        finally
+        {
+            slots.Release();
+        }
+
+        return [.. rows.Select((e, i) => ResultOf(e.Row, e.Row.Channel, outcome, log: i == 0))];
+    }
+
+    /// <summary>Ends a digest's gathering: a row claimed for its route from now on starts the next one.</summary>
+    private List<(OutboxMessage Row, OutboxContent Content)> Close(string route, Digest digest)
+    {
+        _gathering.TryRemove(KeyValuePair.Create(route, digest));
+        return digest.Close();
+    }
+
+    /// <summary>
+    /// Waits for the rate-limit permits. Every third of the lease meanwhile, <paramref name="renew"/> extends the leases
+    /// of the rows waiting, so no claim (another instance's, or this one's) takes them while they wait.
+    /// </summary>
+    /// <returns>False when none of the rows is this instance's any more: the permit is given up.</returns>
+    private async Task<bool> PermitAsync(IReadOnlyList<RateLimitKey> keys, Func<Task<bool>> renew, CancellationToken stoppingToken)
+    {
+        if (limits.TryAcquire(keys))
+        {
+            return true;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var permit = limits.AcquireAsync(keys, waiting.Token).AsTask();
+        try
+        {
+            while (await Task.WhenAny(permit, Task.Delay(options.Value.Lease / 3, time, waiting.Token)) != permit)
+            {
+                stoppingToken.ThrowIfCancellationRequested();
+                if (!await renew())
+                {
+                    return false;
+                }
+            }
+
+            await permit;
+            return true;
+        }
+        finally
+        {
+            // Ends the renewal timer, or the permit's wait when the rows were lost.
+            await waiting.CancelAsync();
+        }
+    }
+
+    /// <summary>Extends the lease of rows this instance holds; returns those still its own (lost ones are logged).</summary>
+    private async Task<IReadOnlySet<Guid>> RenewAsync(IReadOnlyCollection<Guid> ids)
+    {
+        IReadOnlySet<Guid> kept;
+        try
+        {
+            kept = await store.RenewAsync(ids, Owner, options.Value.Lease);
+        }
+        catch (Exception ex)
+        {
+            // The database is away: no other instance can claim the rows either; they stay in hand.
+            LogRenewFailed(logger, ids.Count, ex);
+            return ids.ToHashSet();
+        }
+
+        if (kept.Count < ids.Count)
+        {
+            LogLeaseLost(logger, ids.Count - kept.Count);
+        }
+
+        return kept;
+    }
+
+    private async Task<bool> RenewAsync(Digest digest)
+    {
+        var renewedAt = time.GetTimestamp();
+        var ids = digest.Ids();
+        return digest.Keep(ids, await RenewAsync(ids), renewedAt);
+    }
+
+    private static OutboxResult Unreadable(OutboxMessage row) => new(row.Id, row.Channel, OutboxStatus.Dead) { Reason = "unreadable payload" };
+
+    /// <summary>What to record for a row after a send on <paramref name="channel"/> (no fallback here).</summary>
+    /// <param name="log">False for the other rows of a digest: its failure is logged once.</param>
+    private OutboxResult ResultOf(OutboxMessage row, OutboxChannel channel, SendOutcome outcome, bool log)
+    {
+        switch (outcome)
+        {
+            case SendOutcome.Delivered:
+                return new OutboxResult(row.Id, channel, OutboxStatus.Sent);
+            case SendOutcome.Unreachable unreachable:
+                return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { ErrorCode = unreachable.ErrorCode, Reason = unreachable.Reason };
+            case SendOutcome.Skip skip:
+                return new OutboxResult(row.Id, channel, OutboxStatus.Skipped) { Reason = skip.Reason };
+            case SendOutcome.Permanent permanent:
+                if (log)
+                {
+                    LogDead(logger, channel, permanent.ErrorCode, permanent.Reason);
+                }
+
+                return new OutboxResult(row.Id, channel, OutboxStatus.Dead) { ErrorCode = permanent.ErrorCode, Reason = permanent.Reason };
+            case SendOutcome.Transient transient:
+                return Retry(row, channel, transient.ErrorCode, transient.Reason, log);
+            default:
+                throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}.");
+        }
+    }
+
+    private OutboxResult Retry(OutboxMessage row, OutboxChannel channel, int? errorCode, string reason, bool log = true)
     {
         var settings = options.Value;
         var failures = row.Attempts + 1;
         if (failures >= settings.MaxAttempts)
         {
-            LogDead(logger, channel, errorCode, $"gave up after {failures} attempts ({reason})");
+            if (log)
+            {
+                LogDead(logger, channel, errorCode, $"gave up after {failures} attempts ({reason})");
+            }
+
             return new OutboxResult(row.Id, channel, OutboxStatus.Dead) { ErrorCode = errorCode, Reason = $"gave up after {failures} attempts: {reason}" };
         }
 
         // Exponential backoff with jitter in [½, 1]: rows that failed together do not come back together.
         var exponential = Math.Min(settings.MaxRetryDelay.TotalMilliseconds, settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, failures - 1));
         var delay = TimeSpan.FromMilliseconds(exponential * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-        LogRetry(logger, channel, errorCode, reason, delay.TotalMilliseconds, failures);
+        if (log)
+        {
+            LogRetry(logger, channel, errorCode, reason, delay.TotalMilliseconds, failures);
+        }
+
         return new OutboxResult(row.Id, channel, OutboxStatus.Pending) { NextAttemptAt = time.GetUtcNow() + delay, ErrorCode = errorCode, Reason = reason };
     }
 
@@ -252,14 +463,86 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Rows of a combining channel for one recipient, gathering while the first waits for its permit: the claim loop
+    /// adds (up to the channel's <see cref="IOutboxChannel.CombineAtMost"/>), the send closes it before it goes.
+    /// </summary>
+    private sealed class Digest(IOutboxChannel sender, OutboxMessage row, OutboxContent content, long claimedAt)
+    {
+        private readonly Lock _gate = new();
+        private readonly List<(OutboxMessage Row, OutboxContent Content)> _rows = [(row, content)];
+        private bool _closed;
+
+        public IOutboxChannel Sender => sender;
+
+        public (OutboxMessage Row, OutboxContent Content) First => (row, content);
+
+        /// <summary>When every row's lease was last known to have at least the full lease left.</summary>
+        public long RenewedAt { get; private set; } = claimedAt;
+
+        /// <returns>False when it is closed or full: the row starts the next digest.</returns>
+        public bool TryAdd(OutboxMessage added, OutboxContent addedContent)
+        {
+            lock (_gate)
+            {
+                if (_closed || _rows.Count >= sender.CombineAtMost)
+                {
+                    return false;
+                }
+
+                _rows.Add((added, addedContent));
+                return true;
+            }
+        }
+
+        public List<Guid> Ids()
+        {
+            lock (_gate)
+            {
+                return [.. _rows.Select(e => e.Row.Id)];
+            }
+        }
+
+        /// <summary>
+        /// Drops the rows of <paramref name="renewed"/> whose lease was lost (rows that joined during the renewal keep
+        /// their fresh claim); false when none is left.
+        /// </summary>
+        public bool Keep(List<Guid> renewed, IReadOnlySet<Guid> kept, long renewedAt)
+        {
+            lock (_gate)
+            {
+                if (kept.Count < renewed.Count)
+                {
+                    var lost = renewed.Where(id => !kept.Contains(id)).ToHashSet();
+                    _rows.RemoveAll(e => lost.Contains(e.Row.Id));
+                }
+
+                RenewedAt = renewedAt;
+                return _rows.Count > 0;
+            }
+        }
+
+        public List<(OutboxMessage Row, OutboxContent Content)> Close()
+        {
+            lock (_gate)
+            {
+                _closed = true;
+                return [.. _rows];
+            }
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox claim failed; trying again at the next poll")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery on {Channel} failed unexpectedly; retried later")]
     private static partial void LogUnexpected(ILogger logger, OutboxChannel channel, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox lease on a {Channel} row was lost while waiting; another instance has it")]
-    private static partial void LogLeaseLost(ILogger logger, OutboxChannel channel);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the outbox lease on {Count} waiting rows failed; trying again later")]
+    private static partial void LogRenewFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox lease on {Count} waiting rows was lost; another instance has them")]
+    private static partial void LogLeaseLost(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox notice moves from {From} to {To}: {Reason}")]
     private static partial void LogFallback(ILogger logger, OutboxChannel from, OutboxChannel to, string reason);

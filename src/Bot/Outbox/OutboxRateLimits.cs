@@ -45,6 +45,27 @@ public sealed class OutboxRateLimits : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Takes the permit at once if there is one (the common case; no timer or queue entry is made): true when no limit
+    /// applies, or the only partition had a permit. False when the caller must wait in <see cref="AcquireAsync"/>.
+    /// </summary>
+    public bool TryAcquire(IReadOnlyList<RateLimitKey> keys)
+    {
+        if (_limiter is null || keys.Count == 0)
+        {
+            return true;
+        }
+
+        // Several partitions are all taken in the queue: one taken here and another refused would cost a permit twice.
+        if (keys.Count > 1)
+        {
+            return false;
+        }
+
+        using var lease = _limiter.AttemptAcquire(keys[0]);
+        return lease.IsAcquired;
+    }
+
     /// <summary>Waits until every partition gave a permit. Cancelled only by host shutdown, before the send starts.</summary>
     public async ValueTask AcquireAsync(IReadOnlyList<RateLimitKey> keys, CancellationToken ct)
     {

@@ -49,15 +49,27 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
         return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(CancellationToken.None);
     }
 
-    /// <summary>Extends the lease before a send that waited long; false when the row is no longer ours.</summary>
-    public async Task<bool> RenewAsync(Guid id, string owner, TimeSpan lease, CancellationToken ct)
+    /// <summary>Extends the lease of rows waiting long (for a permit, a slot); returns those that are still this owner's.</summary>
+    public async Task<IReadOnlySet<Guid>> RenewAsync(IReadOnlyCollection<Guid> ids, string owner, TimeSpan lease)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = time.GetUtcNow();
-        return await db.OutboxMessages
-            .Where(m => m.Id == id && m.LockOwner == owner && m.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + lease), ct) == 1;
+        var until = time.GetUtcNow() + lease;
+        var kept = new HashSet<Guid>();
+        foreach (var chunk in ids.Chunk(RecordChunk))
+        {
+            var mine = db.OutboxMessages.Where(m => chunk.Contains(m.Id) && m.LockOwner == owner && m.Status == OutboxStatus.Pending);
+            if (await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), CancellationToken.None) == chunk.Length)
+            {
+                kept.UnionWith(chunk);
+            }
+            else
+            {
+                kept.UnionWith(await mine.Select(m => m.Id).ToListAsync(CancellationToken.None));
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Writes a batch of results in one transaction; only rows this owner still holds are changed.</summary>

@@ -88,6 +88,12 @@ public sealed record OutboxContent
     /// <summary>Text for customer service and WeCom app messages, markdown for robots, body of the inbox entry.</summary>
     public required string Text { get; init; }
 
+    /// <summary>
+    /// The message in one line, for a digest: a channel that combines messages waiting for the same rate limit (a
+    /// group robot) lists the waiting ones by this line. Null: shown in full there.
+    /// </summary>
+    public string? Summary { get; init; }
+
     /// <summary>Title of the inbox entry (and of an announcement).</summary>
     public string? Title { get; init; }
 

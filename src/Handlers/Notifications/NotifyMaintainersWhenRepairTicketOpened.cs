@@ -21,22 +21,28 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
     /// <summary>Long descriptions are cut: the group needs the gist; the full text is in the ticket.</summary>
     public const int DescriptionLength = 80;
 
+    /// <summary>A digest line keeps the place short, so a robot message lists as many reports as it can.</summary>
+    public const int SummaryPlaceLength = 24;
+
     protected override async ValueTask<IReadOnlyList<OutboxItem>> MapAsync(RepairTicketOpened opened, IAppDbContext db, CancellationToken ct)
     {
         var ticket = await db.RepairTickets.FindAsync([opened.TicketId], ct);
         var (category, parent) = await CategoryAsync(opened.CategoryId, db, ct);
         var location = await LocationNameAsync(opened.LocationId, db, ct);
 
-        var place = PlaceOf(location, ticket?.LocationText);
+        var place = Safe(PlaceOf(location, ticket?.LocationText) is { Length: > 0 } named ? named : "未填写");
+        var trade = Safe(parent is null ? category?.Name ?? "未知" : parent.Name + " / " + category!.Name);
+        var urgent = opened.Priority == Priority.Urgent ? " <font color=\"warning\">紧急</font>" : "";
         var markdown = new StringBuilder()
-            .Append("**新报修单 ").Append(opened.Number).Append("**")
-            .Append(opened.Priority == Priority.Urgent ? " <font color=\"warning\">紧急</font>" : "").Append('\n')
-            .Append("> 地点：<font color=\"comment\">").Append(Safe(place.Length > 0 ? place : "未填写")).Append("</font>\n")
-            .Append("> 类别：<font color=\"comment\">").Append(Safe(parent is null ? category?.Name ?? "未知" : parent.Name + " / " + category!.Name)).Append("</font>\n")
+            .Append("**新报修单 ").Append(opened.Number).Append("**").Append(urgent).Append('\n')
+            .Append("> 地点：<font color=\"comment\">").Append(place).Append("</font>\n")
+            .Append("> 类别：<font color=\"comment\">").Append(trade).Append("</font>\n")
             .Append("> 描述：").Append(Safe(StudentNotice.Cut(ticket?.Description ?? "", DescriptionLength)))
             .ToString();
+        // In a digest (a storm outrunning the robot's 20 a minute): number, urgency, place and trade on one line.
+        var summary = $"{opened.Number}{urgent} {StudentNotice.Cut(place, SummaryPlaceLength)} · {trade}";
         var route = maintenance.CurrentValue.RouteFor(category?.Code, parent?.Code);
-        return [new OutboxItem(OutboxChannel.WeComRobot, route, "ticket-opened:" + opened.TicketId.ToString("N"), new OutboxContent { Text = markdown })];
+        return [new OutboxItem(OutboxChannel.WeComRobot, route, "ticket-opened:" + opened.TicketId.ToString("N"), new OutboxContent { Text = markdown, Summary = summary })];
     }
 
     private async Task<(CategoryName? Category, CategoryName? Parent)> CategoryAsync(Guid id, IAppDbContext db, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Domain.Announcements;
@@ -46,6 +47,8 @@ public sealed class NotificationTests
         Assert.Equal("WATER", row.Recipient);
         Assert.DoesNotContain("robot-water", row.Payload, StringComparison.Ordinal);
         Assert.Equal($"{row.Recipient}|ticket-opened:{ticketId:N}", row.IdempotencyKey);
+        // Its line in a digest, should it queue behind the robot's limit: number, urgency, place, trade.
+        Assert.Matches("^R\\d{8}-\\d{4} <font color=\"warning\">紧急</font> 东区学生公寓1号楼 302室 · 水 / 水管漏水$", OutboxJsonContext.Deserialize(row.Payload).Summary);
     }
 
     [Fact]
@@ -129,8 +132,17 @@ public sealed class NotificationTests
             ["Maintenance:RobotKeys:default"] = "robot-limited",
         });
 
-        await OutboxTestBed.EnqueueAsync(host, [.. Enumerable.Range(0, 21).Select(i =>
-            new OutboxItem(OutboxChannel.WeComRobot, "default", "robot:" + i, new OutboxContent { Text = $"**提醒** {i}" }))]);
+        // One at a time, each after the one before went out: notices queued together would go as one digest.
+        for (var i = 0; i < 21; i++)
+        {
+            await OutboxTestBed.EnqueueAsync(host, new OutboxItem(OutboxChannel.WeComRobot, "default", "robot:" + i, new OutboxContent { Text = $"**提醒** {i}" }));
+            if (i < 20)
+            {
+                var sent = i + 1;
+                await OutboxTestBed.WaitForAsync(() => bed.Fake.State.Log.Snapshot().Count(c => c.Path == Webhook) == sent, TimeSpan.FromSeconds(10), "robot message " + sent);
+            }
+        }
+
         var rows = await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(20), 21);
 
         var calls = bed.Fake.State.Log.Snapshot().Where(c => c.Path == Webhook).OrderBy(c => c.Seq).ToList();

@@ -15,6 +15,16 @@ public interface IOutboxChannel
 
     /// <summary>Sends once. Called with no cancellation: a send that started is finished and recorded.</summary>
     Task<SendOutcome> SendAsync(OutboxMessage message, OutboxContent content, CancellationToken ct);
+
+    /// <summary>
+    /// How many rows for one recipient may go out as one message (<see cref="Combine"/>): above 1, the dispatcher sends
+    /// the recipient's rows claimed together, and those that queued for it while they waited for the permit, as one,
+    /// so a storm outrunning a rate limit becomes a few digests instead of hours of single messages.
+    /// </summary>
+    int CombineAtMost => 1;
+
+    /// <summary>One message for several rows to the same recipient, in their order; every row is accounted for in it.</summary>
+    OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => throw new NotSupportedException($"{Channel} does not combine messages.");
 }
 
 /// <summary>A rate-limit partition: the kind of limit and whose it is.</summary>

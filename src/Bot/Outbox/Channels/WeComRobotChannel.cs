@@ -1,3 +1,4 @@
+using System.Text;
 using Flurl.Http.Configuration;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
@@ -11,10 +12,21 @@ namespace WechatLogistics.Bot.Outbox.Channels;
 
 /// <summary>
 /// WeCom group robot (PROTOCOL §5.5): the row's recipient is a route name from <c>Maintenance:RobotKeys</c>; the key
-/// (a secret) is looked up here and is the rate-limit partition (20 a minute per robot).
+/// (a secret) is looked up here and is the rate-limit partition (20 a minute per robot). Notices that queued for the
+/// same robot go out as one markdown digest (<see cref="Combine"/>).
 /// </summary>
 public sealed class WeComRobotChannel : IOutboxChannel
 {
+    /// <summary>Markdown content limit (PROTOCOL §5.5), in UTF-8 bytes.</summary>
+    public const int MaxMarkdownBytes = 4096;
+
+    /// <summary>
+    /// Rows folded into one digest at most: the lines that fit in <see cref="MaxMarkdownBytes"/> (about 40) are listed,
+    /// the rest counted. At 20 messages a minute a robot then carries up to 10 000 notices a minute, so a storm of 5 000
+    /// reports reaches the group within a minute or two, not hours.
+    /// </summary>
+    public const int DigestRows = 500;
+
     private readonly IOptionsMonitor<MaintenanceOptions> _maintenance;
     private readonly Lazy<WeComApiClient> _client;
 
@@ -35,6 +47,50 @@ public sealed class WeComRobotChannel : IOutboxChannel
 
     public IReadOnlyList<RateLimitKey> RateLimitKeys(OutboxMessage message, OutboxContent content) =>
         _maintenance.CurrentValue.KeyFor(message.Recipient) is { } key ? [new RateLimitKey(RateLimitKind.Robot, key)] : [];
+
+    public int CombineAtMost => DigestRows;
+
+    /// <summary>
+    /// Messages without a summary (an incident alert) in full, then one line per summarised notice, within the markdown
+    /// limit; what does not fit is counted in a last line, so every row is accounted for.
+    /// </summary>
+    public OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => Digest(contents);
+
+    /// <inheritdoc cref="Combine"/>
+    public static OutboxContent Digest(IReadOnlyList<OutboxContent> contents)
+    {
+        var summarised = contents.Count(c => c.Summary is not null);
+        // (text, whether it stands for a row): the header line does not.
+        var parts = contents.Where(c => c.Summary is null).Select(c => (Text: c.Text, Row: true))
+            .Concat(summarised == 0 ? [] : [($"**新通知 {summarised} 条**（合并发送）", false)])
+            .Concat(contents.Where(c => c.Summary is not null).Select(c => (Text: "> " + c.Summary, Row: true)))
+            .ToList();
+        var text = new StringBuilder();
+        int bytes = 0, rowsShown = 0;
+        foreach (var (part, row) in parts)
+        {
+            var left = contents.Count - rowsShown - (row ? 1 : 0);
+            var needed = Encoding.UTF8.GetByteCount(part) + (text.Length == 0 ? 0 : 1);
+            var reserve = left > 0 ? Encoding.UTF8.GetByteCount(Overflow(left)) + 1 : 0;
+            if (bytes + needed + reserve > MaxMarkdownBytes)
+            {
+                break;
+            }
+
+            text.Append(text.Length == 0 ? "" : "\n").Append(part);
+            bytes += needed;
+            rowsShown += row ? 1 : 0;
+        }
+
+        if (rowsShown < contents.Count)
+        {
+            text.Append(text.Length == 0 ? "" : "\n").Append(Overflow(contents.Count - rowsShown));
+        }
+
+        return new OutboxContent { Text = text.ToString() };
+    }
+
+    private static string Overflow(int count) => $"> …另有 {count} 条，请在工作台查看";
 
     public async Task<SendOutcome> SendAsync(OutboxMessage message, OutboxContent content, CancellationToken ct)
     {
