@@ -2,6 +2,7 @@ using StackExchange.Redis;
 using WechatLogistics.Bot.Infrastructure.InProcess;
 using WechatLogistics.Bot.Infrastructure.Redis;
 using WechatLogistics.Bot.MiniProgram.Sessions;
+using WechatLogistics.Bot.Outbox;
 using WechatLogistics.Bot.WeChat;
 using WechatLogistics.Handlers.Conversations;
 using WechatLogistics.Wechat.Api.Tokens;
@@ -11,7 +12,7 @@ namespace WechatLogistics.Bot.Infrastructure;
 public static partial class StateStoreRegistration
 {
     /// <summary>
-    /// Sessions, the delivery ledger, the API access-token cache and the mini-program's sign-ins: Redis when <c>ConnectionStrings:Redis</c> is set (any number of instances),
+    /// Sessions, the delivery ledger, the API access-token cache, the mini-program's sign-ins and the shared send limits: Redis when <c>ConnectionStrings:Redis</c> is set (any number of instances),
     /// otherwise in this process (one instance only, said loudly at start).
     /// </summary>
     public static IServiceCollection AddStateStores(this IServiceCollection services, IConfiguration configuration)
@@ -48,6 +49,7 @@ public static partial class StateStoreRegistration
         services.AddSingleton<IContactWindow, RedisContactWindow>();
         services.AddSingleton<IAccessTokenStore, RedisAccessTokenStore>();
         services.AddSingleton<IMiniSessionStore, RedisMiniSessionStore>();
+        services.AddSingleton<ISharedRateWindow, RedisRateWindow>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -7,25 +7,35 @@ namespace WechatLogistics.Bot.Outbox;
 /// <summary>
 /// The platform's send limits as waiting queues (System.Threading.RateLimiting): a send over the limit waits for a
 /// permit, it is never dropped or failed. Robots and WeCom members get a sliding window each; the Official Account
-/// one token bucket for all its message calls.
+/// one token bucket for all its message calls. With Redis, the robots' and members' limits are also kept for all
+/// instances together (<see cref="ISharedRateWindow"/>): a send that has its instance's permit then waits for a place in
+/// the shared window too.
 /// </summary>
 /// <remarks>
 /// A sliding window of <c>k</c> segments frees a permit between <c>W·(1−1/k)</c> and <c>W</c> after it was taken, so the
 /// window used here is widened to <c>W·k/(k−1)</c> plus 5 % (for network jitter): then no span of the platform's
 /// window <c>W</c>, as WeChat measures it, ever sees more than the limit.
 /// </remarks>
-public sealed class OutboxRateLimits : IAsyncDisposable
+public sealed partial class OutboxRateLimits : IAsyncDisposable
 {
     private const int Segments = 10;
     private readonly PartitionedRateLimiter<RateLimitKey>? _limiter;
+    private readonly ISharedRateWindow? _shared;
+    private readonly ILogger<OutboxRateLimits> _logger;
+    private readonly TimeSpan _sharedWindow;
+    private readonly int _robotLimit, _memberLimit;
 
-    public OutboxRateLimits(IOptions<OutboxOptions> options)
+    public OutboxRateLimits(IOptions<OutboxOptions> options, ILogger<OutboxRateLimits> logger, ISharedRateWindow? shared = null)
     {
         var settings = options.Value;
+        _logger = logger;
         if (!settings.RateLimitsEnabled)
         {
             return;
         }
+
+        // The shared window is an exact log: widened only for network jitter.
+        (_shared, _sharedWindow, _robotLimit, _memberLimit) = (shared, settings.RateWindow * 1.05, settings.RobotPerWindow, settings.WeComAppPerMemberPerWindow);
 
         var window = settings.RateWindow * (Segments / (Segments - 1.0)) * 1.05;
         _limiter = PartitionedRateLimiter.Create<RateLimitKey, RateLimitKey>(key => key.Kind switch
@@ -57,7 +67,8 @@ public sealed class OutboxRateLimits : IAsyncDisposable
         }
 
         // Several partitions are all taken in the queue: one taken here and another refused would cost a permit twice.
-        if (keys.Count > 1)
+        // A shared limit needs its round trip.
+        if (keys.Count > 1 || SharedLimit(keys[0]) > 0)
         {
             return false;
         }
@@ -87,6 +98,49 @@ public sealed class OutboxRateLimits : IAsyncDisposable
                 // Only when the queue itself overflowed: wait as told, then queue again.
                 await Task.Delay(lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMilliseconds(100), ct);
             }
+
+            await TakeSharedAsync(key, ct);
+        }
+    }
+
+    private int SharedLimit(RateLimitKey key) => _shared is null ? 0 : key.Kind switch
+    {
+        RateLimitKind.Robot => _robotLimit,
+        RateLimitKind.WeComMember => _memberLimit,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Waits for a place in the partition's shared window. When Redis cannot be asked, the instance's own limit is all
+    /// there is: the send goes (at worst the platform refuses it with 45009, and it is retried).
+    /// </summary>
+    private async ValueTask TakeSharedAsync(RateLimitKey key, CancellationToken ct)
+    {
+        var limit = SharedLimit(key);
+        if (limit == 0)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await _shared!.TryTakeAsync(key.Kind + ":" + key.Partition, limit, _sharedWindow);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSharedUnavailable(_logger, key.Kind, ex);
+                return;
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(wait, ct);
         }
     }
 
@@ -97,6 +151,9 @@ public sealed class OutboxRateLimits : IAsyncDisposable
             await _limiter.DisposeAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared {Kind} send limit could not be checked in Redis; this instance's own limit applies")]
+    private static partial void LogSharedUnavailable(ILogger logger, RateLimitKind kind, Exception exception);
 
     private static SlidingWindowRateLimiterOptions Sliding(int permits, TimeSpan window) => new()
     {

@@ -22,6 +22,9 @@ public static class RedisKeys
     /// <summary>The refresh lock of that token; the value is the owner's id, the expiry bounds a crashed holder.</summary>
     public static RedisKey AccessTokenLock(string credentialKey) => Prefix + "tok-lock:" + credentialKey;
 
+    /// <summary>A shared send limit's log (sorted set of send times); the partition is given hashed (it may be a secret).</summary>
+    public static RedisKey RateWindow(string partitionHash) => Prefix + "rate:" + partitionHash;
+
     /// <summary>A student's mini-program sign-in (hash: o = OpenId, h / p = current / replaced refresh-secret hash).</summary>
     public static RedisKey MiniSession(string sessionId) => Prefix + "mini:ses:" + sessionId;
 }
