@@ -8,8 +8,15 @@ namespace WechatLogistics.Bot.Outbox;
 public interface ISharedRateWindow
 {
     /// <summary>
-    /// Takes a place in the partition's window when fewer than <paramref name="limit"/> sends were made in the last
-    /// <paramref name="window"/>, and returns zero; otherwise takes nothing and returns how long until one leaves it.
+    /// Takes <paramref name="place"/> in the partition's window when fewer than <paramref name="limit"/> sends were
+    /// made in the last <paramref name="window"/>, and returns zero; otherwise takes nothing and returns how long until
+    /// one leaves it.
     /// </summary>
-    ValueTask<TimeSpan> TryTakeAsync(string partition, int limit, TimeSpan window);
+    ValueTask<TimeSpan> TryTakeAsync(string partition, string place, int limit, TimeSpan window);
+
+    /// <summary>
+    /// Moves a taken place to now, when its send has been answered: the platform counts a send when it arrives, which
+    /// may be long after the place was taken (a slot to wait for, a slow network), never after it was answered.
+    /// </summary>
+    ValueTask SentAsync(string partition, string place, TimeSpan window);
 }

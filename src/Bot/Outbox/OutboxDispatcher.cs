@@ -181,7 +181,7 @@ public sealed partial class OutboxDispatcher(
         while (true)
         {
             var sender = _channels[channel];
-            if (!await PermitAsync(sender.RateLimitKeys(row, content), RenewRowAsync, stoppingToken))
+            if (await PermitAsync(sender.RateLimitKeys(row, content), RenewRowAsync, stoppingToken) is not { } permit)
             {
                 return null;
             }
@@ -201,6 +201,7 @@ public sealed partial class OutboxDispatcher(
 
                 // From here on no cancellation: a send that started is finished and recorded.
                 outcome = await sender.SendAsync(row, content, CancellationToken.None);
+                limits.Sent(permit);
             }
             finally
             {
@@ -258,7 +259,7 @@ public sealed partial class OutboxDispatcher(
     {
         var sender = digest.Sender;
         var (first, firstContent) = digest.First;
-        if (!await PermitAsync(sender.RateLimitKeys(first, firstContent), () => RenewAsync(digest), stoppingToken))
+        if (await PermitAsync(sender.RateLimitKeys(first, firstContent), () => RenewAsync(digest), stoppingToken) is not { } permit)
         {
             // Rows that joined after the others were lost are still ours: back to the queue.
             return [.. Close(route, digest).Select(e => OutboxResult.Release(e.Row))];
@@ -283,6 +284,7 @@ public sealed partial class OutboxDispatcher(
 
             var content = rows.Count == 1 ? rows[0].Content : sender.Combine([.. rows.Select(e => e.Content)]);
             outcome = await sender.SendAsync(rows[0].Row, content, CancellationToken.None);
+            limits.Sent(permit);
         }
         finally
         {
@@ -303,12 +305,13 @@ public sealed partial class OutboxDispatcher(
     /// Waits for the rate-limit permits. Every third of the lease meanwhile, <paramref name="renew"/> extends the leases
     /// of the rows waiting, so no claim (another instance's, or this one's) takes them while they wait.
     /// </summary>
-    /// <returns>False when none of the rows is this instance's any more: the permit is given up.</returns>
-    private async Task<bool> PermitAsync(IReadOnlyList<RateLimitKey> keys, Func<Task<bool>> renew, CancellationToken stoppingToken)
+    /// <returns>The permit (give it to <see cref="OutboxRateLimits.Sent"/> when the send is answered); null when none
+    /// of the rows is this instance's any more: the permit is then given up.</returns>
+    private async Task<SendPermit?> PermitAsync(IReadOnlyList<RateLimitKey> keys, Func<Task<bool>> renew, CancellationToken stoppingToken)
     {
         if (limits.TryAcquire(keys))
         {
-            return true;
+            return default(SendPermit);
         }
 
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -320,12 +323,11 @@ public sealed partial class OutboxDispatcher(
                 stoppingToken.ThrowIfCancellationRequested();
                 if (!await renew())
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            await permit;
-            return true;
+            return await permit;
         }
         finally
         {

@@ -77,14 +77,18 @@ public sealed partial class OutboxRateLimits : IAsyncDisposable
         return lease.IsAcquired;
     }
 
-    /// <summary>Waits until every partition gave a permit. Cancelled only by host shutdown, before the send starts.</summary>
-    public async ValueTask AcquireAsync(IReadOnlyList<RateLimitKey> keys, CancellationToken ct)
+    /// <summary>
+    /// Waits until every partition gave a permit. Cancelled only by host shutdown, before the send starts. Give the
+    /// permit to <see cref="Sent"/> once the send was answered.
+    /// </summary>
+    public async ValueTask<SendPermit> AcquireAsync(IReadOnlyList<RateLimitKey> keys, CancellationToken ct)
     {
         if (_limiter is null)
         {
-            return;
+            return default;
         }
 
+        List<SharedPlace>? places = null;
         foreach (var key in keys)
         {
             while (true)
@@ -99,7 +103,40 @@ public sealed partial class OutboxRateLimits : IAsyncDisposable
                 await Task.Delay(lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMilliseconds(100), ct);
             }
 
-            await TakeSharedAsync(key, ct);
+            if (await TakeSharedAsync(key, ct) is { } place)
+            {
+                (places ??= []).Add(place);
+            }
+        }
+
+        return new SendPermit(places);
+    }
+
+    /// <summary>
+    /// The send made with <paramref name="permit"/> was answered: its shared places count from now (in the background;
+    /// a failure leaves them counted from when they were taken).
+    /// </summary>
+    public void Sent(SendPermit permit)
+    {
+        if (permit.Places is { Count: > 0 } places)
+        {
+            _ = MarkSentAsync(places);
+        }
+    }
+
+    private async Task MarkSentAsync(List<SharedPlace> places)
+    {
+        foreach (var place in places)
+        {
+            try
+            {
+                await _shared!.SentAsync(place.Partition, place.Place, _sharedWindow);
+            }
+            catch (Exception ex)
+            {
+                // The partition names a robot's key (a secret): only its kind is logged.
+                LogSharedUnavailable(_logger, place.Kind, ex);
+            }
         }
     }
 
@@ -114,30 +151,32 @@ public sealed partial class OutboxRateLimits : IAsyncDisposable
     /// Waits for a place in the partition's shared window. When Redis cannot be asked, the instance's own limit is all
     /// there is: the send goes (at worst the platform refuses it with 45009, and it is retried).
     /// </summary>
-    private async ValueTask TakeSharedAsync(RateLimitKey key, CancellationToken ct)
+    /// <returns>The place taken; null when no shared limit applies or Redis could not be asked.</returns>
+    private async ValueTask<SharedPlace?> TakeSharedAsync(RateLimitKey key, CancellationToken ct)
     {
         var limit = SharedLimit(key);
         if (limit == 0)
         {
-            return;
+            return null;
         }
 
+        var (partition, place) = (key.Kind + ":" + key.Partition, Guid.NewGuid().ToString("N"));
         while (true)
         {
             TimeSpan wait;
             try
             {
-                wait = await _shared!.TryTakeAsync(key.Kind + ":" + key.Partition, limit, _sharedWindow);
+                wait = await _shared!.TryTakeAsync(partition, place, limit, _sharedWindow);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogSharedUnavailable(_logger, key.Kind, ex);
-                return;
+                return null;
             }
 
             if (wait <= TimeSpan.Zero)
             {
-                return;
+                return new SharedPlace(key.Kind, partition, place);
             }
 
             await Task.Delay(wait, ct);
@@ -165,3 +204,9 @@ public sealed partial class OutboxRateLimits : IAsyncDisposable
         AutoReplenishment = true,
     };
 }
+
+/// <summary>What <see cref="OutboxRateLimits.AcquireAsync"/> gave: the shared places to mark when the send is answered.</summary>
+public readonly record struct SendPermit(List<SharedPlace>? Places);
+
+/// <summary>A place taken in a shared window: the limit's kind, its partition (which may name a secret), the place's id.</summary>
+public sealed record SharedPlace(RateLimitKind Kind, string Partition, string Place);

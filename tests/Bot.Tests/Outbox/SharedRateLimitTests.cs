@@ -32,7 +32,7 @@ public sealed class SharedRateLimitTests
             var limits = i % 2 == 0 ? first : second;
             if (!limits.TryAcquire([key]))
             {
-                await limits.AcquireAsync([key], TestContext.Current.CancellationToken);
+                limits.Sent(await limits.AcquireAsync([key], TestContext.Current.CancellationToken));
             }
 
             return clock.Elapsed;
@@ -42,6 +42,30 @@ public sealed class SharedRateLimitTests
         // Each instance alone allows 10 a window: without the shared window, 20 would go at once.
         Assert.All(times, t => Assert.InRange(times.Count(u => u >= t && u - t < Window), 1, 10));
         Assert.True(times[^1] >= 2 * Window, $"30 sends at 10 a window took only {times[^1]}");
+    }
+
+    [Fact]
+    public async Task ASendAnsweredLongAfterItsPlaceWasTaken_CountsFromItsAnswer()
+    {
+        // The platform counts a send when it arrives: a place taken, then a wait for a slot or a slow network, must not
+        // let the next window open early.
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.RedisConnectionString());
+        var key = new RateLimitKey(RateLimitKind.Robot, "robot-" + Guid.NewGuid().ToString("N"));
+        await using var limits = Limits(new RedisRateWindow(redis));
+        var permits = new List<SendPermit>();
+        for (var i = 0; i < 10; i++)
+        {
+            permits.Add(await limits.AcquireAsync([key], TestContext.Current.CancellationToken));
+        }
+
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        var answered = Stopwatch.StartNew();
+        permits.ForEach(limits.Sent);
+        await limits.AcquireAsync([key], TestContext.Current.CancellationToken);
+
+        // Counted from when they were taken, the eleventh would go 0.6 s after the answers (the instance's own window
+        // 0.8 s after); counted from the answers, a whole window after them.
+        Assert.True(answered.Elapsed >= Window, $"the eleventh send went {answered.Elapsed} after the first ten were answered");
     }
 
     [Fact]
