@@ -111,25 +111,15 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     private void Dispatch(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
-        if (!_channels.TryGetValue(row.Channel, out var channel) || channel.CombineAtMost <= 1)
+        if (!_channels.TryGetValue(row.Channel, out var channel) || channel.CombineAtMost <= 1 || !TryRead(row, out var content)
+            || channel.CombineKey(row, content) is not { } combineKey)
         {
             Interlocked.Increment(ref _inFlight);
             Track(ProcessAsync(row, slots, stoppingToken));
             return;
         }
 
-        OutboxContent content;
-        try
-        {
-            content = OutboxJsonContext.Deserialize(row.Payload);
-        }
-        catch (JsonException)
-        {
-            _results.Writer.TryWrite(Unreadable(row));
-            return;
-        }
-
-        var route = row.Channel + "|" + row.Recipient;
+        var route = row.Channel + "|" + combineKey;
         if (_gathering.TryGetValue(route, out var open) && open.TryAdd(row, content))
         {
             return;
@@ -140,6 +130,21 @@ public sealed partial class OutboxDispatcher(
         _gathering[route] = digest;
         Interlocked.Increment(ref _inFlight);
         Track(ProcessDigestAsync(route, digest, slots, stoppingToken));
+    }
+
+    /// <summary>False for an unreadable payload: the row goes alone, and is recorded Dead by its processing.</summary>
+    private static bool TryRead(OutboxMessage row, out OutboxContent content)
+    {
+        try
+        {
+            content = OutboxJsonContext.Deserialize(row.Payload);
+            return true;
+        }
+        catch (JsonException)
+        {
+            content = null!;
+            return false;
+        }
     }
 
     private async Task ProcessAsync(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)

@@ -1,3 +1,5 @@
+using WechatLogistics.Handlers.Notifications;
+
 namespace WechatLogistics.Handlers.Common;
 
 /// <summary>
@@ -93,6 +95,9 @@ public sealed record OutboxContent
     /// group robot) lists the waiting ones by this line. Null: shown in full there.
     /// </summary>
     public string? Summary { get; init; }
+
+    /// <summary>A place as a summary shows it: cut short, so a digest lists as many messages as it can.</summary>
+    public static string SummaryPlace(string place) => StudentNotice.Cut(place, 24);
 
     /// <summary>Title of the inbox entry (and of an announcement).</summary>
     public string? Title { get; init; }

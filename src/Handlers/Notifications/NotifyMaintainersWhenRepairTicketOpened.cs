@@ -21,9 +21,6 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
     /// <summary>Long descriptions are cut: the group needs the gist; the full text is in the ticket.</summary>
     public const int DescriptionLength = 80;
 
-    /// <summary>A digest line keeps the place short, so a robot message lists as many reports as it can.</summary>
-    public const int SummaryPlaceLength = 24;
-
     protected override async ValueTask<IReadOnlyList<OutboxItem>> MapAsync(RepairTicketOpened opened, IAppDbContext db, CancellationToken ct)
     {
         var ticket = await db.RepairTickets.FindAsync([opened.TicketId], ct);
@@ -40,7 +37,7 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
             .Append("> 描述：").Append(Safe(StudentNotice.Cut(ticket?.Description ?? "", DescriptionLength)))
             .ToString();
         // In a digest (a storm outrunning the robot's 20 a minute): number, urgency, place and trade on one line.
-        var summary = $"{opened.Number}{urgent} {StudentNotice.Cut(place, SummaryPlaceLength)} · {trade}";
+        var summary = $"{opened.Number}{urgent} {OutboxContent.SummaryPlace(place)} · {trade}";
         var route = maintenance.CurrentValue.RouteFor(category?.Code, parent?.Code);
         return [new OutboxItem(OutboxChannel.WeComRobot, route, "ticket-opened:" + opened.TicketId.ToString("N"), new OutboxContent { Text = markdown, Summary = summary })];
     }

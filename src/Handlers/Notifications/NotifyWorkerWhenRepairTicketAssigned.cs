@@ -24,6 +24,8 @@ public sealed class NotifyWorkerWhenRepairTicketAssigned : DomainEventMapper<Rep
         var text = $"新派工单 {changed.Number}\n类别：{category?.Name ?? "未知"}\n地点：{place}\n描述：{StudentNotice.Cut(ticket?.Description ?? "", 60)}\n" +
             $"回复“接单 {changed.Number}”接单，或“退单 {changed.Number} 原因”退回。";
         var key = string.Create(CultureInfo.InvariantCulture, $"ticket-assigned:{changed.TicketId:N}:{changed.At.UtcTicks}");
-        return [new OutboxItem(OutboxChannel.WeComApp, worker, key, new OutboxContent { Title = "新派工单", Text = text })];
+        // In a digest (many assignments at once outrunning the member's 30 messages a minute): one line each.
+        var summary = $"新派工单 {changed.Number} {OutboxContent.SummaryPlace(place)} · {category?.Name ?? "未知"}";
+        return [new OutboxItem(OutboxChannel.WeComApp, worker, key, new OutboxContent { Title = "新派工单", Text = text, Summary = summary })];
     }
 }

@@ -106,7 +106,13 @@ public sealed partial class ScanSlaCommandHandler(
                     OutboxChannel.WeComApp,
                     "sla",
                     $"sla:{clock.TicketId:N}:{clock.Clock}:{stage}",
-                    new OutboxContent { Title = stage == SlaStage.Warning ? "报修即将超时" : "报修已超时", Text = text, WeComToUser = string.Join('|', recipients) }));
+                    new OutboxContent
+                    {
+                        Title = stage == SlaStage.Warning ? "报修即将超时" : "报修已超时",
+                        Text = text,
+                        Summary = SlaTexts.Summary(clock, stage, place, category, now),
+                        WeComToUser = string.Join('|', recipients),
+                    }));
                 tally = stage == SlaStage.Warning ? tally with { Warnings = tally.Warnings + 1 } : tally with { Breaches = tally.Breaches + 1 };
             }
 

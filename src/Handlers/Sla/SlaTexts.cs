@@ -1,3 +1,4 @@
+using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Sla;
 using WechatLogistics.Handlers.Common;
 
@@ -21,6 +22,15 @@ public static class SlaTexts
         类别：{category}
         已超过{ClockName(clock.Clock)}时限{Span(now - clock.DueAt)}（{CampusTime.Short(clock.DueAt)}），处理人：{clock.AssigneeId ?? "未派单"}。请督办。
         """;
+
+    /// <summary>
+    /// One line for a digest, when alerts queue behind the member's 30 messages a minute (after a storm of reports):
+    /// "【即将超时】R… 东区1号楼 · 水 / 水管漏水 · 响应还剩12分钟".
+    /// </summary>
+    public static string Summary(SlaClockView clock, SlaStage stage, string place, string category, DateTimeOffset now) =>
+        stage == SlaStage.Warning
+            ? $"【即将超时】{clock.Number} {OutboxContent.SummaryPlace(place)} · {category} · {ClockName(clock.Clock)}还剩{Span(clock.DueAt - now)}"
+            : $"【已超时】{clock.Number} {OutboxContent.SummaryPlace(place)} · {category} · 超{ClockName(clock.Clock)}时限{Span(now - clock.DueAt)}";
 
     public static string ClockName(SlaClockKind clock) => clock == SlaClockKind.Response ? "响应" : "完成";
 

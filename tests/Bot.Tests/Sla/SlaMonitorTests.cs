@@ -46,6 +46,9 @@ public sealed class SlaMonitorTests
         Assert.Contains("响应时限 03-02 18:00，还剩1小时36分。请尽快接单。", warning.Text);
         Assert.Contains("已超过响应时限不到1分钟", breach.Text);
         Assert.Contains("处理人：li.si", breach.Text);
+        // Their lines in a digest, should they queue behind the member's 30 messages a minute.
+        Assert.Equal("【即将超时】R20260302-0001 东区学生公寓1号楼 · 水 / 水龙头 · 响应还剩1小时36分", warning.Summary);
+        Assert.Equal("【已超时】R20260302-0001 东区学生公寓1号楼 · 水 / 水龙头 · 超响应时限不到1分钟", breach.Summary);
     }
 
     [Theory]

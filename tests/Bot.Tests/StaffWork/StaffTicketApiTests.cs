@@ -56,6 +56,8 @@ public sealed class StaffTicketApiTests
         var text = (string)System.Text.Json.Nodes.JsonNode.Parse(row.Payload)!["Text"]!;
         Assert.StartsWith($"新派工单 {number}", text, StringComparison.Ordinal);
         Assert.Contains($"回复“接单 {number}”接单", text, StringComparison.Ordinal);
+        // Its line in a digest, should many assignments at once queue behind the member's 30 messages a minute.
+        Assert.StartsWith($"新派工单 {number} ", (string)System.Text.Json.Nodes.JsonNode.Parse(row.Payload)!["Summary"]!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public interface IOutboxChannel
     /// </summary>
     int CombineAtMost => 1;
 
+    /// <summary>
+    /// Whether this row may be combined, and with which others: rows with the same key (and channel) may go together;
+    /// null: always alone. Called only when <see cref="CombineAtMost"/> is above 1. By default, per recipient.
+    /// </summary>
+    string? CombineKey(OutboxMessage message, OutboxContent content) => message.Recipient;
+
     /// <summary>One message for several rows to the same recipient, in their order; every row is accounted for in it.</summary>
     OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => throw new NotSupportedException($"{Channel} does not combine messages.");
 }

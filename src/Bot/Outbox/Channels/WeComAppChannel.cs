@@ -8,10 +8,33 @@ namespace WechatLogistics.Bot.Outbox.Channels;
 /// <summary>
 /// WeCom app message (PROTOCOL §5.4). WeCom silently drops a member's 31st message in a minute, so every member (and
 /// every department, standing in for its members) is a rate-limit partition: the dispatcher waits, WeCom never drops.
+/// Messages with a one-line summary (SLA alerts, new assignments) that queue for the same people go as one text.
 /// </summary>
 public sealed class WeComAppChannel(IServiceProvider services, IOptions<WeComOptions> options) : IOutboxChannel
 {
+    /// <summary>Text content limit (PROTOCOL §5.4), in UTF-8 bytes.</summary>
+    public const int MaxTextBytes = 2048;
+
+    /// <summary>Rows in one digest at most: the lines that fit in <see cref="MaxTextBytes"/> (about 25) are listed, the rest counted.</summary>
+    public const int DigestRows = 500;
+
     public OutboxChannel Channel => OutboxChannel.WeComApp;
+
+    public int CombineAtMost => DigestRows;
+
+    /// <summary>Only summarised messages combine (a staff reply or an announcement always goes in full), per audience.</summary>
+    public string? CombineKey(OutboxMessage message, OutboxContent content) =>
+        content.Summary is null ? null : $"{content.WeComToUser ?? message.Recipient}#{content.WeComToParty}";
+
+    public OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => Digest(contents);
+
+    /// <summary>One text for the same audience: a header, then one line per message, within the text limit.</summary>
+    public static OutboxContent Digest(IReadOnlyList<OutboxContent> contents) => contents[0] with
+    {
+        Title = null,
+        Summary = null,
+        Text = OutboxDigest.Compose(contents, MaxTextBytes, n => $"【新通知 {n} 条，合并发送】", "· "),
+    };
 
     public IReadOnlyList<RateLimitKey> RateLimitKeys(OutboxMessage message, OutboxContent content) =>
     [

@@ -1,4 +1,3 @@
-using System.Text;
 using Flurl.Http.Configuration;
 using Microsoft.Extensions.Options;
 using WechatLogistics.Bot.Configuration;
@@ -57,40 +56,8 @@ public sealed class WeComRobotChannel : IOutboxChannel
     public OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => Digest(contents);
 
     /// <inheritdoc cref="Combine"/>
-    public static OutboxContent Digest(IReadOnlyList<OutboxContent> contents)
-    {
-        var summarised = contents.Count(c => c.Summary is not null);
-        // (text, whether it stands for a row): the header line does not.
-        var parts = contents.Where(c => c.Summary is null).Select(c => (Text: c.Text, Row: true))
-            .Concat(summarised == 0 ? [] : [($"**新通知 {summarised} 条**（合并发送）", false)])
-            .Concat(contents.Where(c => c.Summary is not null).Select(c => (Text: "> " + c.Summary, Row: true)))
-            .ToList();
-        var text = new StringBuilder();
-        int bytes = 0, rowsShown = 0;
-        foreach (var (part, row) in parts)
-        {
-            var left = contents.Count - rowsShown - (row ? 1 : 0);
-            var needed = Encoding.UTF8.GetByteCount(part) + (text.Length == 0 ? 0 : 1);
-            var reserve = left > 0 ? Encoding.UTF8.GetByteCount(Overflow(left)) + 1 : 0;
-            if (bytes + needed + reserve > MaxMarkdownBytes)
-            {
-                break;
-            }
-
-            text.Append(text.Length == 0 ? "" : "\n").Append(part);
-            bytes += needed;
-            rowsShown += row ? 1 : 0;
-        }
-
-        if (rowsShown < contents.Count)
-        {
-            text.Append(text.Length == 0 ? "" : "\n").Append(Overflow(contents.Count - rowsShown));
-        }
-
-        return new OutboxContent { Text = text.ToString() };
-    }
-
-    private static string Overflow(int count) => $"> …另有 {count} 条，请在工作台查看";
+    public static OutboxContent Digest(IReadOnlyList<OutboxContent> contents) =>
+        new() { Text = OutboxDigest.Compose(contents, MaxMarkdownBytes, n => $"**新通知 {n} 条**（合并发送）", "> ") };
 
     public async Task<SendOutcome> SendAsync(OutboxMessage message, OutboxContent content, CancellationToken ct)
     {
