@@ -136,10 +136,14 @@ if [ -z "$only" ] || [ "$only" = storm ]; then
   # The maintenance group's robot takes 20 messages a minute: how many new-ticket notices are out within 2 minutes of
   # the storm's end (or how long all took), and in how many messages (the fake API's log).
   sql="psql -h 127.0.0.1 -p $CLUSTER_PG_PORT -U postgres -d wechat_logistics -Atc"
+  # What the outbox still has to do when the storm's last student is answered (incident checks, robot notices).
+  outbox_rows() { $sql "SELECT string_agg(\"Channel\" || ' ' || \"Status\" || ' ' || n, ', ') FROM (SELECT \"Channel\", \"Status\", COUNT(*) AS n FROM \"OutboxMessages\" GROUP BY 1, 2 ORDER BY 1, 2) AS c"; }
+  echo "outbox rows by channel and status at the storm's end: $(outbox_rows)"
   robot_from=$(date +%s)
   while pending=$($sql "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Channel\" = 'WeComRobot' AND \"Status\" = 'Pending'") \
     && [ "$pending" != 0 ] && [ $(( $(date +%s) - robot_from )) -lt 120 ]; do sleep 5; done
   echo "robot notices: $($sql "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Channel\" = 'WeComRobot' AND \"Status\" = 'Sent'") sent, $pending pending, $(( $(date +%s) - robot_from )) s after the storm's end; robot messages: $(grep -c 'webhook/send.*→ 0 ok' "$current/fake-api.log") delivered, $(grep -c 'webhook/send.*→ 45009' "$current/fake-api.log") refused (45009)"
+  echo "outbox rows by channel and status, then: $(outbox_rows)"
   echo "bot log fail/crit entries: $(cat "$current"/bot*.log | grep -cE '^(fail|crit):' || true)"
   cluster_down
 fi
