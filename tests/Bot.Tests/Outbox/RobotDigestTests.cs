@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using WechatLogistics.Bot.Outbox.Channels;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Handlers.Common;
 using WechatLogistics.Simulator.FakeApi;
+using static WechatLogistics.Bot.Tests.Outbox.DigestText;
 
 namespace WechatLogistics.Bot.Tests.Outbox;
 
@@ -145,21 +144,9 @@ public sealed class RobotDigestTests
         ["Maintenance:RobotKeys:default"] = "robot-digest",
     };
 
-    private static string Token(int i) => $"R-TEST-{i:D3}";
-
     private static OutboxContent Notice(int i) => new() { Text = $"**新报修单 {Token(i)}**\n> 地点：东区1号楼", Summary = $"{Token(i)} 东区1号楼 · 水" };
 
     private static OutboxItem RobotItem(int i) => new(OutboxChannel.WeComRobot, "default", "ticket-opened:" + i, Notice(i));
-
-    /// <summary>The notices a robot message stands for: those it names, and those its last line counts.</summary>
-    private static int Accounted(string markdown, int tokens)
-    {
-        var overflow = Regex.Match(markdown, "另有 (\\d+) 条");
-        return Enumerable.Range(0, tokens).Count(i => markdown.Contains(Token(i), StringComparison.Ordinal))
-            + (overflow.Success ? int.Parse(overflow.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
-    }
-
-    private static int Occurrences(string text, string token) => (text.Length - text.Replace(token, "", StringComparison.Ordinal).Length) / token.Length;
 
     private static async Task WaitUntilClaimedAsync(OutboxTestBed bed)
     {

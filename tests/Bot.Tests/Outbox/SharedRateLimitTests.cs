@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WechatLogistics.Bot.Infrastructure.Redis;
@@ -95,6 +96,6 @@ public sealed class SharedRateLimitTests
 
     private static OutboxRateLimits Limits(ISharedRateWindow shared, ILoggerFactory? loggers = null) => new(
         Options.Create(new OutboxOptions { RateWindow = Window, RobotPerWindow = 10 }),
-        (loggers ?? LoggerFactory.Create(_ => { })).CreateLogger<OutboxRateLimits>(),
+        (loggers ?? NullLoggerFactory.Instance).CreateLogger<OutboxRateLimits>(),
         shared);
 }

@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using WechatLogistics.Bot.Outbox.Channels;
 using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Handlers.Common;
+using static WechatLogistics.Bot.Tests.Outbox.DigestText;
 
 namespace WechatLogistics.Bot.Tests.Outbox;
 
@@ -58,8 +57,6 @@ public sealed class WeComAppDigestTests
         Assert.Single(calls, c => c.Text == "收到，马上去 302 看看。");
     }
 
-    private static string Token(int i) => $"R-TEST-{i:D3}";
-
     private static OutboxContent Alert(int i) => new()
     {
         Title = "报修即将超时",
@@ -68,14 +65,6 @@ public sealed class WeComAppDigestTests
     };
 
     private static OutboxItem Item(int i) => new(OutboxChannel.WeComApp, "sla", "sla:" + i, Alert(i) with { WeComToUser = "wang.wu" });
-
-    /// <summary>The alerts a text stands for: those it names, and those its last line counts.</summary>
-    private static int Accounted(string text, int tokens)
-    {
-        var overflow = Regex.Match(text, "另有 (\\d+) 条");
-        return Enumerable.Range(0, tokens).Count(i => text.Contains(Token(i), StringComparison.Ordinal))
-            + (overflow.Success ? int.Parse(overflow.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
-    }
 
     private static List<(string? ToUser, string Text)> Calls(OutboxTestBed bed) =>
         [.. bed.Fake.State.Log.Snapshot()
