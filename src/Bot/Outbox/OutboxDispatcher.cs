@@ -111,28 +111,39 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     private void Dispatch(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
-        if (!_channels.TryGetValue(row.Channel, out var channel) || channel.CombineAtMost <= 1 || !TryRead(row, out var content)
-            || channel.CombineKey(row, content) is not { } combineKey)
+        Task work;
+        if (!_channels.TryGetValue(row.Channel, out var channel) || channel.CombineAtMost <= 1)
         {
-            Interlocked.Increment(ref _inFlight);
-            Track(ProcessAsync(row, slots, stoppingToken));
+            work = ProcessAsync(row, null, slots, stoppingToken);
+        }
+        else if (!TryRead(row, out var content))
+        {
+            // Unreadable: recorded Dead, nothing to send.
+            _results.Writer.TryWrite(Unreadable(row));
             return;
         }
-
-        var route = row.Channel + "|" + combineKey;
-        if (_gathering.TryGetValue(route, out var open) && open.TryAdd(row, content))
+        else if (channel.CombineKey(row, content) is not { } combineKey)
         {
-            return;
+            work = ProcessAsync(row, content, slots, stoppingToken);
+        }
+        else
+        {
+            var route = row.Channel + "|" + combineKey;
+            if (_gathering.TryGetValue(route, out var open) && open.TryAdd(row, content))
+            {
+                return;
+            }
+
+            // None gathering, or it is full or on its way: a new one (a full one still waits for its own permit).
+            var digest = new Digest(channel, row, content, time.GetTimestamp());
+            _gathering[route] = digest;
+            work = ProcessDigestAsync(route, digest, slots, stoppingToken);
         }
 
-        // None gathering, or it is full or on its way: a new one (a full one still waits for its own permit).
-        var digest = new Digest(channel, row, content, time.GetTimestamp());
-        _gathering[route] = digest;
         Interlocked.Increment(ref _inFlight);
-        Track(ProcessDigestAsync(route, digest, slots, stoppingToken));
+        Track(work);
     }
 
-    /// <summary>False for an unreadable payload: the row goes alone, and is recorded Dead by its processing.</summary>
     private static bool TryRead(OutboxMessage row, out OutboxContent content)
     {
         try
@@ -147,12 +158,13 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task ProcessAsync(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
+    /// <param name="content">The payload when the claim loop has read it already.</param>
+    private async Task ProcessAsync(OutboxMessage row, OutboxContent? content, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         OutboxResult? result;
         try
         {
-            result = await DeliverAsync(row, slots, stoppingToken);
+            result = await DeliverAsync(row, content ?? OutboxJsonContext.Deserialize(row.Payload), slots, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -168,19 +180,12 @@ public sealed partial class OutboxDispatcher(
             result = Retry(row, row.Channel, null, ex.GetType().Name);
         }
 
-        if (result is not null)
-        {
-            _results.Writer.TryWrite(result);
-        }
-
-        Interlocked.Decrement(ref _inFlight);
-        signal.Notify();
+        Finish(result is null ? [] : [result]);
     }
 
     /// <returns>The outcome to record, or null when the row's lease was lost to another instance (it records it).</returns>
-    private async Task<OutboxResult?> DeliverAsync(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task<OutboxResult?> DeliverAsync(OutboxMessage row, OutboxContent content, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
-        var content = OutboxJsonContext.Deserialize(row.Payload);
         var renewedAt = time.GetTimestamp();
         var channel = row.Channel;
         while (true)
@@ -247,6 +252,12 @@ public sealed partial class OutboxDispatcher(
             results = Close(route, digest).Select((e, i) => Retry(e.Row, e.Row.Channel, null, ex.GetType().Name, log: i == 0));
         }
 
+        Finish(results);
+    }
+
+    /// <summary>Hands a send's outcomes to the recorder and frees its place in the dispatcher's hands.</summary>
+    private void Finish(IEnumerable<OutboxResult> results)
+    {
         foreach (var result in results)
         {
             _results.Writer.TryWrite(result);

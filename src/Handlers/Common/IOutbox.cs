@@ -1,5 +1,3 @@
-using WechatLogistics.Handlers.Notifications;
-
 namespace WechatLogistics.Handlers.Common;
 
 /// <summary>
@@ -95,9 +93,6 @@ public sealed record OutboxContent
     /// group robot) lists the waiting ones by this line. Null: shown in full there.
     /// </summary>
     public string? Summary { get; init; }
-
-    /// <summary>A place as a summary shows it: cut short, so a digest lists as many messages as it can.</summary>
-    public static string SummaryPlace(string place) => StudentNotice.Cut(place, 24);
 
     /// <summary>Title of the inbox entry (and of an announcement).</summary>
     public string? Title { get; init; }

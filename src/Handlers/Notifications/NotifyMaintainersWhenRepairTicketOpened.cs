@@ -37,7 +37,7 @@ public sealed class NotifyMaintainersWhenRepairTicketOpened(IOptionsMonitor<Main
             .Append("> 描述：").Append(Safe(StudentNotice.Cut(ticket?.Description ?? "", DescriptionLength)))
             .ToString();
         // In a digest (a storm outrunning the robot's 20 a minute): number, urgency, place and trade on one line.
-        var summary = $"{opened.Number}{urgent} {OutboxContent.SummaryPlace(place)} · {trade}";
+        var summary = $"{opened.Number}{urgent} {StudentNotice.SummaryPlace(place)} · {trade}";
         var route = maintenance.CurrentValue.RouteFor(category?.Code, parent?.Code);
         return [new OutboxItem(OutboxChannel.WeComRobot, route, "ticket-opened:" + opened.TicketId.ToString("N"), new OutboxContent { Text = markdown, Summary = summary })];
     }

@@ -25,7 +25,7 @@ public sealed class NotifyWorkerWhenRepairTicketAssigned : DomainEventMapper<Rep
             $"回复“接单 {changed.Number}”接单，或“退单 {changed.Number} 原因”退回。";
         var key = string.Create(CultureInfo.InvariantCulture, $"ticket-assigned:{changed.TicketId:N}:{changed.At.UtcTicks}");
         // In a digest (many assignments at once outrunning the member's 30 messages a minute): one line each.
-        var summary = $"新派工单 {changed.Number} {OutboxContent.SummaryPlace(place)} · {category?.Name ?? "未知"}";
+        var summary = $"新派工单 {changed.Number} {StudentNotice.SummaryPlace(place)} · {category?.Name ?? "未知"}";
         return [new OutboxItem(OutboxChannel.WeComApp, worker, key, new OutboxContent { Title = "新派工单", Text = text, Summary = summary })];
     }
 }

@@ -35,6 +35,9 @@ internal static class StudentNotice
 
     public static string CampusTime(DateTimeOffset at) => at.ToOffset(CampusOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A place as an <see cref="OutboxContent.Summary"/> shows it: cut short, so a digest lists as many messages as it can.</summary>
+    public static string SummaryPlace(string place) => Cut(place, 24);
+
     public static string Cut(string text, int max)
     {
         var flat = text.ReplaceLineEndings(" ").Trim();

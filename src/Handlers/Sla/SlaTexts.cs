@@ -1,6 +1,7 @@
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Sla;
 using WechatLogistics.Handlers.Common;
+using WechatLogistics.Handlers.Notifications;
 
 namespace WechatLogistics.Handlers.Sla;
 
@@ -29,8 +30,8 @@ public static class SlaTexts
     /// </summary>
     public static string Summary(SlaClockView clock, SlaStage stage, string place, string category, DateTimeOffset now) =>
         stage == SlaStage.Warning
-            ? $"【即将超时】{clock.Number} {OutboxContent.SummaryPlace(place)} · {category} · {ClockName(clock.Clock)}还剩{Span(clock.DueAt - now)}"
-            : $"【已超时】{clock.Number} {OutboxContent.SummaryPlace(place)} · {category} · 超{ClockName(clock.Clock)}时限{Span(now - clock.DueAt)}";
+            ? $"【即将超时】{clock.Number} {StudentNotice.SummaryPlace(place)} · {category} · {ClockName(clock.Clock)}还剩{Span(clock.DueAt - now)}"
+            : $"【已超时】{clock.Number} {StudentNotice.SummaryPlace(place)} · {category} · 超{ClockName(clock.Clock)}时限{Span(now - clock.DueAt)}";
 
     public static string ClockName(SlaClockKind clock) => clock == SlaClockKind.Response ? "响应" : "完成";
 
