@@ -55,9 +55,16 @@ public sealed partial class OutboxDispatcher(
                 // Keep up to two batches claimed, so sends never wait for a claim round trip.
                 var room = (2 * settings.BatchSize) - Volatile.Read(ref _inFlight);
                 var claimed = room * 2 >= settings.BatchSize ? await ClaimAsync(Math.Min(room, settings.BatchSize)) : [];
+                var opened = new List<(string Route, Digest Digest)>();
                 foreach (var row in claimed)
                 {
-                    Dispatch(row, slots, stoppingToken);
+                    Dispatch(row, opened, slots, stoppingToken);
+                }
+
+                // Digests start once the whole claim is in: a route's rows claimed together go together.
+                foreach (var (route, digest) in opened)
+                {
+                    Start(ProcessDigestAsync(route, digest, slots, stoppingToken));
                 }
 
                 if (claimed.Count < settings.BatchSize)
@@ -82,8 +89,10 @@ public sealed partial class OutboxDispatcher(
         return id.Length <= OutboxMessage.MaxOwnerLength ? id : id[..OutboxMessage.MaxOwnerLength];
     }
 
-    private void Track(Task task)
+    /// <summary>A send (or digest) in flight: counted in the dispatcher's hands until its outcome is handed over.</summary>
+    private void Start(Task task)
     {
+        Interlocked.Increment(ref _inFlight);
         _work[task] = 0;
         _ = task.ContinueWith(t => _work.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -106,25 +115,24 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Starts a claimed row's send, or adds it to its route's gathering digest: those count as one send in flight, so
-    /// rows queued behind a rate limit never fill the dispatcher's hands (the claim loop is their only writer).
+    /// Starts a claimed row's send, or adds it to its route's gathering digest (a new one goes to
+    /// <paramref name="opened"/>, for the claim loop to start): a digest counts as one send in flight, so rows queued
+    /// behind a rate limit never fill the dispatcher's hands (the claim loop is their only writer).
     /// </summary>
-    private void Dispatch(OutboxMessage row, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private void Dispatch(OutboxMessage row, List<(string Route, Digest Digest)> opened, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
-        Task work;
         if (!_channels.TryGetValue(row.Channel, out var channel) || channel.CombineAtMost <= 1)
         {
-            work = ProcessAsync(row, null, slots, stoppingToken);
+            Start(ProcessAsync(row, null, slots, stoppingToken));
         }
         else if (!TryRead(row, out var content))
         {
             // Unreadable: recorded Dead, nothing to send.
             _results.Writer.TryWrite(Unreadable(row));
-            return;
         }
         else if (channel.CombineKey(row, content) is not { } combineKey)
         {
-            work = ProcessAsync(row, content, slots, stoppingToken);
+            Start(ProcessAsync(row, content, slots, stoppingToken));
         }
         else
         {
@@ -137,11 +145,8 @@ public sealed partial class OutboxDispatcher(
             // None gathering, or it is full or on its way: a new one (a full one still waits for its own permit).
             var digest = new Digest(channel, row, content, time.GetTimestamp());
             _gathering[route] = digest;
-            work = ProcessDigestAsync(route, digest, slots, stoppingToken);
+            opened.Add((route, digest));
         }
-
-        Interlocked.Increment(ref _inFlight);
-        Track(work);
     }
 
     private static bool TryRead(OutboxMessage row, out OutboxContent content)

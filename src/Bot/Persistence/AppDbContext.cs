@@ -99,8 +99,14 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> LinkToOpenIncidentAsync(Guid incidentId, Guid ticketId, DateTimeOffset reportedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyCollection<Guid>?> LinkToOpenIncidentAsync(
+        Guid incidentId, IReadOnlyCollection<(Guid TicketId, DateTimeOffset ReportedAt)> reports, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (reports.Count == 0)
+        {
+            return [];
+        }
+
         // Its own transaction, or a savepoint in the caller's: either way a refused link leaves nothing behind.
         const string Savepoint = "incident_link";
         var ambient = Database.CurrentTransaction;
@@ -110,37 +116,52 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
             await ambient.CreateSavepointAsync(Savepoint, cancellationToken);
         }
 
-        var moved = await Incidents
-            .Where(i => i.Id == incidentId && i.Status == IncidentStatus.Open)
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(i => i.TicketCount, i => i.TicketCount + 1)
-                    .SetProperty(i => i.FirstReportAt, i => reportedAt < i.FirstReportAt ? reportedAt : i.FirstReportAt)
-                    .SetProperty(i => i.LastReportAt, i => reportedAt > i.LastReportAt ? reportedAt : i.LastReportAt)
-                    .SetProperty(i => i.Version, i => i.Version + 1),
-                cancellationToken);
-        if (moved == 0)
+        // The links first: the incident's row is locked (by the update) only from there to the commit.
+        var values = new List<object> { SqlValues.Id(Database, incidentId), SqlValues.Time(Database, now) };
+        var rows = new List<string>(reports.Count);
+        foreach (var (ticketId, reportedAt) in reports)
         {
-            return false;
+            rows.Add($"({{0}}, {{{values.Count}}}, {{1}}, {{{values.Count + 1}}})");
+            values.Add(SqlValues.Id(Database, ticketId));
+            values.Add(SqlValues.Time(Database, reportedAt));
         }
 
-        var (incident, ticket) = (SqlValues.Id(Database, incidentId), SqlValues.Id(Database, ticketId));
-        var (linkedAt, reported) = (SqlValues.Time(Database, now), SqlValues.Time(Database, reportedAt));
-        var linked = await Database.ExecuteSqlAsync(
+        // The placeholders are numbered here, the values are parameters.
+#pragma warning disable EF1002
+        var linked = await Database.SqlQueryRaw<Guid>(
             $"""
-            INSERT INTO "IncidentTickets" ("IncidentId", "TicketId", "LinkedAt", "ReportedAt") VALUES ({incident}, {ticket}, {linkedAt}, {reported})
+            INSERT INTO "IncidentTickets" ("IncidentId", "TicketId", "LinkedAt", "ReportedAt") VALUES {string.Join(", ", rows)}
             ON CONFLICT DO NOTHING
+            RETURNING "TicketId" AS "Value"
             """,
-            cancellationToken);
-        if (linked == 0)
+            [.. values]).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        var moved = 1;
+        if (linked.Count > 0)
         {
-            // Linked already (to this incident or another): the count must not move.
+            var ids = linked.ToHashSet();
+            var reported = reports.Where(r => ids.Contains(r.TicketId)).Select(r => r.ReportedAt).ToList();
+            var (first, last, count) = (reported.Min(), reported.Max(), linked.Count);
+            moved = await Incidents
+                .Where(i => i.Id == incidentId && i.Status == IncidentStatus.Open)
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(i => i.TicketCount, i => i.TicketCount + count)
+                        .SetProperty(i => i.FirstReportAt, i => first < i.FirstReportAt ? first : i.FirstReportAt)
+                        .SetProperty(i => i.LastReportAt, i => last > i.LastReportAt ? last : i.LastReportAt)
+                        .SetProperty(i => i.Version, i => i.Version + count),
+                    cancellationToken);
+        }
+
+        if (moved == 0)
+        {
+            // Closed in between: the links go too.
             if (ambient is not null)
             {
                 await ambient.RollbackToSavepointAsync(Savepoint, cancellationToken);
             }
 
-            return false;
+            return null;
         }
 
         if (own is not null)
@@ -148,7 +169,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
             await own.CommitAsync(cancellationToken);
         }
 
-        return true;
+        return linked;
     }
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>

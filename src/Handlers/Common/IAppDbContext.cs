@@ -103,14 +103,17 @@ public interface IAppDbContext
     ValueTask<int> NextDepartmentRequestSequenceAsync(DateOnly day, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Links a report to an incident that is still open without loading the incident and its reports: in one
-    /// transaction the incident's row is updated first (count + 1, first/last report time widened, version + 1, which
-    /// row-locks it against a concurrent close and makes a staff edit loaded before it retry), then the link row is
-    /// inserted. False, and nothing changed, when the incident is no longer open or the report is linked already (a
-    /// report is in at most one incident). A storm of reports into one building costs two statements each, not a load
+    /// Links reports to an incident that is still open without loading the incident and its reports: in one
+    /// transaction the link rows are inserted (a report linked already, to it or another incident, is left out: a
+    /// report is in at most one incident), then the incident's row is updated by what was linked (count, first/last
+    /// report time widened, version, which row-locks it against a concurrent close and makes a staff edit loaded
+    /// before it retry). A storm of reports into one building costs two statements per batch of reports, not a load
     /// of every report linked so far and a version conflict per concurrent pair.
     /// </summary>
-    ValueTask<bool> LinkToOpenIncidentAsync(Guid incidentId, Guid ticketId, DateTimeOffset reportedAt, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <returns>The reports linked (none when all were linked already); null, and nothing changed, when the incident
+    /// is no longer open.</returns>
+    ValueTask<IReadOnlyCollection<Guid>?> LinkToOpenIncidentAsync(
+        Guid incidentId, IReadOnlyCollection<(Guid TicketId, DateTimeOffset ReportedAt)> reports, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Serializes changes to one aggregate across every instance until the returned handle is disposed (PostgreSQL:

@@ -89,6 +89,24 @@ public sealed class RobotDigestTests
     }
 
     [Fact]
+    public async Task RowsClaimedTogether_GoAsOneDigest_EvenWithPermitsToSpare()
+    {
+        // 20 a minute, and no shared window to ask (no Redis): each of the six could have its permit and its own
+        // message at once, but they were claimed together.
+        await using var bed = await OutboxTestBed.CreateAsync(redis: false);
+        var host = bed.StartHost(new Dictionary<string, string?>(RobotSettings) { ["Outbox:RateWindow"] = "00:01:00", ["Outbox:RobotPerWindow"] = "20" });
+
+        await OutboxTestBed.EnqueueAsync(host, [.. Enumerable.Range(0, 6).Select(RobotItem)]);
+        var rows = await bed.WaitUntilSettledAsync(TimeSpan.FromSeconds(10), expectedRows: 6);
+
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        var call = Assert.Single(RobotCalls(bed));
+        Assert.Equal(0, call.ErrCode);
+        Assert.StartsWith("**新通知 6 条**", call.Markdown);
+        Assert.All(Enumerable.Range(0, 6), i => Assert.Equal(1, Occurrences(call.Markdown, Token(i))));
+    }
+
+    [Fact]
     public async Task RowsWaitingForTheRobotLongerThanTheirLease_AreRenewed_SoNoClaimTakesThemTwice()
     {
         // A lease of 1 s against a window of 4 s: unrenewed, the waiting rows would be claimed again at the next poll.

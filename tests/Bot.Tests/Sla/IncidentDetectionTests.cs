@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WechatLogistics.Bot.Outbox;
+using WechatLogistics.Bot.Outbox.Channels;
 using WechatLogistics.Bot.Persistence;
 using WechatLogistics.Domain.Incidents;
 using WechatLogistics.Domain.ReferenceData;
@@ -123,9 +126,11 @@ public sealed class IncidentDetectionTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task LinkToOpenIncident_RefusesAClosedIncidentAndALinkedReport_ChangingNothing_AlsoInsideATransaction(DatabaseProvider provider)
+    public async Task LinkToOpenIncident_LeavesOutLinkedReports_AndRefusesAClosedIncident_ChangingNothing_AlsoInsideATransaction(DatabaseProvider provider)
     {
-        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        // A report from before the burst, outside its window: the link widens the incident's span back to it.
+        await using var desk = await StaffDesk.CreateAsync(provider, Start.AddMinutes(-40));
+        var early = await desk.OpenAsync(reporter: "o-early", at: Start.AddMinutes(-40));
         var first = await BurstAsync(desk, Start);
         var linkedReport = (await IncidentAsync(desk, first)).Tickets[0].TicketId;
         var loose = await desk.OpenAsync(reporter: "o-loose", at: Start.AddMinutes(5));
@@ -133,27 +138,131 @@ public sealed class IncidentDetectionTests
 
         await using (var db = desk.Database.CreateContext())
         {
-            Assert.False(await db.LinkToOpenIncidentAsync(first, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
+            Assert.Empty((await db.LinkToOpenIncidentAsync(first, [(linkedReport, Start.AddMinutes(1))], Start.AddMinutes(6), Ct))!);
             await using var transaction = await db.BeginTransactionAsync(Ct);
-            Assert.False(await db.LinkToOpenIncidentAsync(first, linkedReport, Start.AddMinutes(1), Start.AddMinutes(6), Ct));
-            Assert.True(await db.LinkToOpenIncidentAsync(first, loose, Start.AddMinutes(5), Start.AddMinutes(6), Ct));
+            Assert.Empty((await db.LinkToOpenIncidentAsync(first, [(linkedReport, Start.AddMinutes(1))], Start.AddMinutes(6), Ct))!);
+            var linked = await db.LinkToOpenIncidentAsync(first, [(linkedReport, Start.AddMinutes(1)), (loose, Start.AddMinutes(5)), (early, Start.AddMinutes(-40))], Start.AddMinutes(6), Ct);
+            Assert.Equal(new[] { loose, early }.Order(), linked!.Order());
             await transaction.CommitAsync(Ct);
         }
 
         var after = await IncidentAsync(desk, first);
-        Assert.Equal((before.TicketCount + 1, before.Version + 1), (after.TicketCount, after.Version));
+        Assert.Equal((before.TicketCount + 2, before.Version + 2), (after.TicketCount, after.Version));
+        Assert.Equal((Start.AddMinutes(-40), Start.AddMinutes(5)), (after.FirstReportAt, after.LastReportAt));
         Assert.Contains(after.Tickets, t => t.TicketId == loose && t.ReportedAt == Start.AddMinutes(5));
 
         await desk.SendAsync(new CloseIncidentCommand(first, "li.laoshi"));
         var closed = await IncidentAsync(desk, first);
         var late = await desk.OpenAsync(reporter: "o-late", at: Start.AddMinutes(7));
+        var later = await desk.OpenAsync(reporter: "o-later", at: Start.AddMinutes(8));
         await using (var db = desk.Database.CreateContext())
         {
-            Assert.False(await db.LinkToOpenIncidentAsync(first, late, Start.AddMinutes(7), Start.AddMinutes(8), Ct));
+            Assert.Null(await db.LinkToOpenIncidentAsync(first, [(late, Start.AddMinutes(7))], Start.AddMinutes(8), Ct));
+            await using var transaction = await db.BeginTransactionAsync(Ct);
+            Assert.Null(await db.LinkToOpenIncidentAsync(first, [(late, Start.AddMinutes(7)), (later, Start.AddMinutes(8))], Start.AddMinutes(9), Ct));
+            await transaction.CommitAsync(Ct);
         }
 
         var unchanged = await IncidentAsync(desk, first);
         Assert.Equal((closed.TicketCount, closed.Version, closed.Tickets.Count), (unchanged.TicketCount, unchanged.Version, unchanged.Tickets.Count));
+        await using (var db = desk.Database.CreateContext())
+        {
+            Assert.False(await db.Incidents.SelectMany(i => i.Tickets).AnyAsync(t => t.TicketId == late || t.TicketId == later, Ct));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ChecksRunTogether_DecideAsOneAfterAnother_OneIncidentForTheBurst_NothingForTheOthers(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Start.AddHours(-2));
+        // 水 in 东区1号楼: one report two hours before (outside every window), then four, the first three within 30
+        // minutes; 电 in the same building and 水 next door within the same half hour; a report with no building.
+        var before = await desk.OpenAsync("WATER-TAP", "E-D01", "o-0", Start.AddHours(-2));
+        var water = new List<Guid>
+        {
+            await desk.OpenAsync("WATER-TAP", "E-D01", "o-1", Start),
+            await desk.OpenAsync("WATER-LEAK", "E-D01-F3", "o-2", Start.AddMinutes(12)),
+        };
+        var otherTrade = await desk.OpenAsync("ELEC-LIGHT", "E-D01", "o-5", Start.AddMinutes(20));
+        var otherBuilding = await desk.OpenAsync("WATER-TAP", "E-D02", "o-6", Start.AddMinutes(25));
+        water.Add(await desk.OpenAsync("WATER-TAP", "E-D01-F5", "o-3", Start.AddMinutes(30)));
+        water.Add(await desk.OpenAsync("WATER-TOILET", "E-D01", "o-4", Start.AddMinutes(90)));
+        var unknown = Guid.CreateVersion7();
+        List<Guid> asked = [water[3], otherBuilding, water[1], unknown, before, otherTrade, water[0], water[2], water[1]];
+
+        var decided = await desk.SendAsync(new DetectIncidentsCommand(asked));
+
+        Assert.Equal(asked.Distinct().Order(), decided.Keys.Order());
+        var incident = Assert.Single(await AllIncidentsAsync(desk));
+        Assert.All(water, id => Assert.Equal(incident.Id, decided[id]));
+        Assert.All(new[] { before, otherTrade, otherBuilding, unknown }, id => Assert.Null(decided[id]));
+        Assert.Equal((4, 4), (incident.TicketCount, incident.Tickets.Count));
+        Assert.Equal(water.Order(), incident.Tickets.Select(t => t.TicketId).Order());
+        Assert.Equal((Start, Start.AddMinutes(90)), (incident.FirstReportAt, incident.LastReportAt));
+        Assert.Single(await desk.OutboxAsync(OutboxChannel.WeComRobot), r => r.IdempotencyKey.Contains("incident-opened", StringComparison.Ordinal));
+
+        // Asked again (a retried outbox row): the same answers, nothing moves. (Not the report from before: checked
+        // now, the open incident of its trade and building would take it.)
+        List<Guid> retried = [.. asked.Where(id => id != before)];
+        var again = await desk.SendAsync(new DetectIncidentsCommand(retried));
+        Assert.All(retried, id => Assert.Equal(decided[id], again[id]));
+        Assert.Equal((incident.TicketCount, incident.Version), ((await IncidentAsync(desk, incident.Id)).TicketCount, (await IncidentAsync(desk, incident.Id)).Version));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task OverlappingBatchesAndSinglesRacing_OpenExactlyOneIncident_LinkingEveryReportOnce(DatabaseProvider provider)
+    {
+        const int reports = 30;
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        var ids = new List<Guid>();
+        for (var i = 0; i < reports; i++)
+        {
+            ids.Add(await desk.OpenAsync(reporter: $"r-{i}", at: Start.AddSeconds(20 * i)));
+        }
+
+        // Three batches over the reports (overlapping, in different orders) and five single checks, all at once.
+        List<Guid>[] batches = [[.. ids.Take(15)], [.. ids.Skip(10).Reverse()], [.. ids.Where((_, i) => i % 3 == 0)]];
+        var batchRuns = batches.Select(b => Task.Run(() => desk.SendAsync(new DetectIncidentsCommand(b))));
+        var singleRuns = ids.Skip(5).Take(5).Select(id => Task.Run(() => DetectedAsync(desk, id)));
+        var answers = await Task.WhenAll(batchRuns);
+        var singles = await Task.WhenAll(singleRuns);
+
+        var incident = Assert.Single(await AllIncidentsAsync(desk));
+        Assert.Equal((reports, reports), (incident.TicketCount, incident.Tickets.Count));
+        Assert.Equal(ids.Order(), incident.Tickets.Select(t => t.TicketId).Order());
+        Assert.All(answers.SelectMany(a => a.Values).Concat(singles), r => Assert.True(r is null || r == incident.Id));
+        Assert.Single(await desk.OutboxAsync(OutboxChannel.WeComRobot), r => r.IdempotencyKey.Contains("incident-opened", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheIncidentCheckChannel_RunsCombinedRowsAsOneDetection(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Start);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add(await desk.OpenAsync(reporter: $"c-{i}", at: Start.AddMinutes(i)));
+        }
+
+        var rows = await desk.OutboxAsync(OutboxChannel.IncidentCheck);
+        Assert.Equal(12, rows.Count);
+        var channel = desk.Services.GetServices<IOutboxChannel>().Single(c => c.Channel == OutboxChannel.IncidentCheck);
+        Assert.True(channel.CombineAtMost >= 12);
+        var contents = rows.Select(r => OutboxJsonContext.Deserialize(r.Payload)).ToList();
+        Assert.All(rows, r => Assert.Equal(rows[0].Recipient, channel.CombineKey(r, contents[0])));
+
+        var outcome = await channel.SendAsync(rows[0], channel.Combine(contents), Ct);
+
+        Assert.IsType<SendOutcome.Delivered>(outcome);
+        var incident = Assert.Single(await AllIncidentsAsync(desk));
+        Assert.Equal(ids.Order(), incident.Tickets.Select(t => t.TicketId).Order());
+        Assert.IsType<SendOutcome.Skip>(await channel.SendAsync(rows[0], new OutboxContent { Text = "not-an-id,also-not" }, Ct));
     }
 
     [Theory]
@@ -202,6 +311,12 @@ public sealed class IncidentDetectionTests
     }
 
     private static Task<Guid?> DetectedAsync(StaffDesk desk, Guid ticketId) => desk.SendAsync(new DetectIncidentCommand(ticketId));
+
+    private static async Task<List<Incident>> AllIncidentsAsync(StaffDesk desk)
+    {
+        await using var db = desk.Database.CreateContext();
+        return await db.Incidents.AsNoTracking().ToListAsync(Ct);
+    }
 
     private static async Task<Incident> IncidentAsync(StaffDesk desk, Guid id)
     {

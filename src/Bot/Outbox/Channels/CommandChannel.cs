@@ -5,7 +5,9 @@ namespace WechatLogistics.Bot.Outbox.Channels;
 
 /// <summary>
 /// Not a message: a command for the id in the row's text, run in its own scope. The outbox gives it what a message gets —
-/// it runs after the transaction that queued it committed, survives restarts, and is retried on failure.
+/// it runs after the transaction that queued it committed, survives restarts, and is retried on failure. A channel
+/// whose command takes many ids at once (<see cref="CombineAtMost"/> above 1) gets the rows that queued together as one
+/// run: their ids, comma-separated, in one text.
 /// </summary>
 public abstract class CommandChannel(IServiceScopeFactory scopes) : IOutboxChannel
 {
@@ -16,9 +18,22 @@ public abstract class CommandChannel(IServiceScopeFactory scopes) : IOutboxChann
 
     public IReadOnlyList<RateLimitKey> RateLimitKeys(OutboxMessage message, OutboxContent content) => [];
 
+    public virtual int CombineAtMost => 1;
+
+    public OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => new() { Text = string.Join(',', contents.Select(c => c.Text)) };
+
     public async Task<SendOutcome> SendAsync(OutboxMessage message, OutboxContent content, CancellationToken ct)
     {
-        if (!Guid.TryParse(content.Text, out var id))
+        var ids = new List<Guid>();
+        foreach (var text in (content.Text ?? "").Split(','))
+        {
+            if (Guid.TryParse(text, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        if (ids.Count == 0)
         {
             return new SendOutcome.Skip("not an id");
         }
@@ -26,7 +41,7 @@ public abstract class CommandChannel(IServiceScopeFactory scopes) : IOutboxChann
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await RunAsync(scope.ServiceProvider.GetRequiredService<ISender>(), id, ct);
+            await RunAsync(scope.ServiceProvider.GetRequiredService<ISender>(), ids, ct);
             return SendOutcome.Sent;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -35,5 +50,6 @@ public abstract class CommandChannel(IServiceScopeFactory scopes) : IOutboxChann
         }
     }
 
-    protected abstract ValueTask RunAsync(ISender sender, Guid id, CancellationToken ct);
+    /// <param name="ids">One id, or those of the rows combined (at most <see cref="CombineAtMost"/>).</param>
+    protected abstract ValueTask RunAsync(ISender sender, IReadOnlyList<Guid> ids, CancellationToken ct);
 }

@@ -11,6 +11,11 @@ public sealed class PlanAutoStartChannel(IServiceScopeFactory scopes) : CommandC
 
     protected override string What => "plan auto-start";
 
-    protected override async ValueTask RunAsync(ISender sender, Guid id, CancellationToken ct) =>
-        await sender.Send(new AutoStartEmergencyPlanCommand(id), ct);
+    protected override async ValueTask RunAsync(ISender sender, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            await sender.Send(new AutoStartEmergencyPlanCommand(id), ct);
+        }
+    }
 }
