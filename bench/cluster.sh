@@ -52,9 +52,15 @@ cluster_up() { # cluster_up <name> <instances> [extra Bot settings…]: a fresh 
   local name="$1" n="$2"
   shift 2
   current="$work/$name"
-  CLUSTER_DIR="$current" CLUSTER_INSTANCES="$n" CLUSTER_BOT_SETTINGS="$base_settings $*" CLUSTER_BOT2_SETTINGS="$second_settings" scripts/cluster.sh up 2>>"$work/cluster.log" \
+  CLUSTER_PG_OPTIONS="$pg_options" CLUSTER_DIR="$current" CLUSTER_INSTANCES="$n" CLUSTER_BOT_SETTINGS="$base_settings $*" CLUSTER_BOT2_SETTINGS="$second_settings" scripts/cluster.sh up 2>>"$work/cluster.log" \
     || { echo "cluster $name did not start; see $work/cluster.log and $current" >&2; exit 1; }
 }
+
+# BENCH_PG_STATEMENTS=N: the storm also prints PostgreSQL's N statements with the most execution time
+# (pg_stat_statements, loaded for the run), to see where the database's share goes.
+pg_statements="${BENCH_PG_STATEMENTS:-0}"
+pg_options=""
+[ "$pg_statements" -gt 0 ] && pg_options="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top"
 
 cluster_down() { [ -z "$current" ] || CLUSTER_DIR="$current" scripts/cluster.sh down 2>>"$work/cluster.log" || true; current=""; }
 trap 'cluster_down; bench_cleanup' EXIT
@@ -130,12 +136,17 @@ if [ -z "$only" ] || [ "$only" = storm ]; then
   cluster_up storm 2 "WeChat__ApiBaseUrl=http://127.0.0.1:$dialog_api_port"
   echo "storm: $students students at once, nginx → 2 instances (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   prefix="o-storm-$(date +%s)-"
+  sql="psql -h 127.0.0.1 -p $CLUSTER_PG_PORT -U postgres -d wechat_logistics -Atc"
+  [ "$pg_statements" -gt 0 ] && $sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   dialogs "$students" 1 200 "$prefix" "$work/storm-numbers.txt" | tee "$work/storm.txt" || status=1
+  if [ "$pg_statements" -gt 0 ]; then
+    echo "PostgreSQL statements with the most execution time (ms total, calls, ms per call, rows per call):"
+    $sql "SELECT round(total_exec_time)::text || ' | ' || calls || ' | ' || round((total_exec_time / calls)::numeric, 3) || ' | ' || round(rows::numeric / calls, 1) || ' | ' || left(regexp_replace(query, '\s+', ' ', 'g'), 220) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $pg_statements"
+  fi
   db_check "$prefix" "$work/storm-numbers.txt" || status=1
   echo "memory after the storm (MB RSS per instance): $(rss_line)"
   # The maintenance group's robot takes 20 messages a minute: how many new-ticket notices are out within 2 minutes of
   # the storm's end (or how long all took), and in how many messages (the fake API's log).
-  sql="psql -h 127.0.0.1 -p $CLUSTER_PG_PORT -U postgres -d wechat_logistics -Atc"
   # What the outbox still has to do when the storm's last student is answered (incident checks, robot notices).
   outbox_rows() { $sql "SELECT string_agg(\"Channel\" || ' ' || \"Status\" || ' ' || n, ', ') FROM (SELECT \"Channel\", \"Status\", COUNT(*) AS n FROM \"OutboxMessages\" GROUP BY 1, 2 ORDER BY 1, 2) AS c"; }
   echo "outbox rows by channel and status at the storm's end: $(outbox_rows)"

@@ -56,7 +56,7 @@ start_postgres() {
     as_pg "$bin/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >/dev/null || die "initdb failed"
   fi
   as_pg "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -w \
-    -o "-p $pg_port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c log_lock_waits=on" start >/dev/null || die "PostgreSQL did not start; see $dir/pg.log"
+    -o "-p $pg_port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c log_lock_waits=on ${CLUSTER_PG_OPTIONS:-}" start >/dev/null || die "PostgreSQL did not start; see $dir/pg.log"
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wechat_logistics'" | grep -q 1 \
     || psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE wechat_logistics" || die "could not create the database"
 }

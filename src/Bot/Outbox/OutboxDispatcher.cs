@@ -36,6 +36,8 @@ public sealed partial class OutboxDispatcher(
     private readonly ConcurrentDictionary<Task, byte> _work = new();
     // The digest still gathering per route (channel|recipient): a claimed row for that route joins it, not a new send.
     private readonly ConcurrentDictionary<string, Digest> _gathering = new(StringComparer.Ordinal);
+    // Per route of a channel whose digests go one at a time (IOutboxChannel.OneAtATime): held while one is sent.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _oneAtATime = new(StringComparer.Ordinal);
     private int _inFlight;
 
     /// <summary>This instance's lease owner id.</summary>
@@ -280,15 +282,31 @@ public sealed partial class OutboxDispatcher(
     {
         var sender = digest.Sender;
         var (first, firstContent) = digest.First;
-        if (await PermitAsync(sender.RateLimitKeys(first, firstContent), () => RenewAsync(digest), stoppingToken) is not { } permit)
+        Func<Task<bool>> renew = () => RenewAsync(digest);
+        if (await PermitAsync(sender.RateLimitKeys(first, firstContent), renew, stoppingToken) is not { } permit)
         {
             // Rows that joined after the others were lost are still ours: back to the queue.
             return [.. Close(route, digest).Select(e => OutboxResult.Release(e.Row))];
         }
 
-        await slots.WaitAsync(stoppingToken);
+        var turn = sender.OneAtATime ? _oneAtATime.GetOrAdd(route, _ => new SemaphoreSlim(1, 1)) : null;
+        if (turn is not null && !await EnterAsync(turn, renew, stoppingToken))
+        {
+            return [.. Close(route, digest).Select(e => OutboxResult.Release(e.Row))];
+        }
+
         SendOutcome outcome;
         List<(OutboxMessage Row, OutboxContent Content)> rows;
+        try
+        {
+            await slots.WaitAsync(stoppingToken);
+        }
+        catch
+        {
+            turn?.Release();
+            throw;
+        }
+
         try
         {
             // From here on nothing joins; a lease older than half of it is renewed first (lost rows are dropped).
@@ -310,6 +328,7 @@ public sealed partial class OutboxDispatcher(
         finally
         {
             slots.Release();
+            turn?.Release();
         }
 
         return [.. rows.Select((e, i) => ResultOf(e.Row, e.Row.Channel, outcome, log: i == 0))];
@@ -339,21 +358,70 @@ public sealed partial class OutboxDispatcher(
         var permit = limits.AcquireAsync(keys, waiting.Token).AsTask();
         try
         {
-            while (await Task.WhenAny(permit, Task.Delay(options.Value.Lease / 3, time, waiting.Token)) != permit)
+            return await WhileRenewingAsync(permit, renew, stoppingToken) ? await permit : null;
+        }
+        finally
+        {
+            // Ends the permit's wait when the rows were lost.
+            await waiting.CancelAsync();
+        }
+    }
+
+    /// <summary>Waits for a route's turn (<see cref="IOutboxChannel.OneAtATime"/>), renewing the leases meanwhile.</summary>
+    /// <returns>False when none of the rows is this instance's any more: the turn is not taken.</returns>
+    private async Task<bool> EnterAsync(SemaphoreSlim turn, Func<Task<bool>> renew, CancellationToken stoppingToken)
+    {
+        if (turn.Wait(0))
+        {
+            return true;
+        }
+
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var entering = turn.WaitAsync(giveUp.Token);
+        if (await WhileRenewingAsync(entering, renew, stoppingToken))
+        {
+            await entering;
+            return true;
+        }
+
+        await giveUp.CancelAsync();
+        try
+        {
+            // Entered just as the rows were found lost: hand the turn on.
+            await entering;
+            turn.Release();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="task"/>; every third of the lease meanwhile, <paramref name="renew"/> extends the leases
+    /// of the rows waiting, so no claim (another instance's, or this one's) takes them while they wait.
+    /// </summary>
+    /// <returns>True when the task completed; false when none of the rows is this instance's any more.</returns>
+    private async Task<bool> WhileRenewingAsync(Task task, Func<Task<bool>> renew, CancellationToken stoppingToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        try
+        {
+            while (await Task.WhenAny(task, Task.Delay(options.Value.Lease / 3, time, timer.Token)) != task)
             {
                 stoppingToken.ThrowIfCancellationRequested();
                 if (!await renew())
                 {
-                    return null;
+                    return false;
                 }
             }
 
-            return await permit;
+            return true;
         }
         finally
         {
-            // Ends the renewal timer, or the permit's wait when the rows were lost.
-            await waiting.CancelAsync();
+            await timer.CancelAsync();
         }
     }
 

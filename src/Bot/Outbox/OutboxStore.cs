@@ -9,6 +9,12 @@ namespace WechatLogistics.Bot.Outbox;
 /// engines — PostgreSQL skips rows another instance has locked (<c>FOR UPDATE SKIP LOCKED</c>); SQLite has one writer,
 /// and the UPDATE re-checks the conditions it selected by — so two dispatchers never hold the same row.
 /// </summary>
+/// <remarks>
+/// A claimed row's next attempt moves to the end of its lease (and with every renewal): rows in hand — a digest of
+/// thousands waiting for the robot's permit — leave the due range of the (Status, NextAttemptAt) index, so a claim
+/// never reads past them, and a row whose owner died is due again exactly when its lease ends. A released row is due
+/// at once.
+/// </remarks>
 public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
 {
     private const int RecordChunk = 500;
@@ -25,7 +31,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
         object until = SqlValues.Time(db.Database, now + lease), at = SqlValues.Time(db.Database, now);
         var sql = db.Database.IsNpgsql()
             ? """
-              UPDATE "OutboxMessages" AS o SET "LockedUntil" = {0}, "LockOwner" = {1}
+              UPDATE "OutboxMessages" AS o SET "LockedUntil" = {0}, "NextAttemptAt" = {0}, "LockOwner" = {1}
               FROM (SELECT "Id" FROM "OutboxMessages"
                     WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
                     ORDER BY "NextAttemptAt" LIMIT {3} FOR UPDATE SKIP LOCKED) AS due
@@ -33,7 +39,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
               RETURNING o."Id" AS "Value"
               """
             : """
-              UPDATE "OutboxMessages" SET "LockedUntil" = {0}, "LockOwner" = {1}
+              UPDATE "OutboxMessages" SET "LockedUntil" = {0}, "NextAttemptAt" = {0}, "LockOwner" = {1}
               WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
                              WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {2})
                              ORDER BY "NextAttemptAt" LIMIT {3})
@@ -46,7 +52,8 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
             return [];
         }
 
-        return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(CancellationToken.None);
+        // The claim took the earliest due; in hand they go in the order they were queued.
+        return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(CancellationToken.None);
     }
 
     /// <summary>Extends the lease of rows waiting long (for a permit, a slot); returns those that are still this owner's.</summary>
@@ -59,7 +66,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
         foreach (var chunk in ids.Chunk(RecordChunk))
         {
             var mine = db.OutboxMessages.Where(m => chunk.Contains(m.Id) && m.LockOwner == owner && m.Status == OutboxStatus.Pending);
-            if (await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), CancellationToken.None) == chunk.Length)
+            if (await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.NextAttemptAt, until), CancellationToken.None) == chunk.Length)
             {
                 kept.UnionWith(chunk);
             }
@@ -101,6 +108,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
         foreach (var released in results.Where(r => r.Released).Select(r => r.Id).Chunk(RecordChunk))
         {
             await mine.Where(m => released.Contains(m.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.NextAttemptAt, now)
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LockOwner, (string?)null), ct);
         }
@@ -118,9 +126,9 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider time)
                         .SetProperty(m => m.Reason, reason)
                         .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                         .SetProperty(m => m.LockOwner, (string?)null);
-                    if (result.NextAttemptAt is { } next)
+                    if (result.Status == OutboxStatus.Pending)
                     {
-                        s.SetProperty(m => m.NextAttemptAt, next);
+                        s.SetProperty(m => m.NextAttemptAt, result.NextAttemptAt ?? now);
                     }
                 },
                 ct);

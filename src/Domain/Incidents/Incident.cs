@@ -80,8 +80,8 @@ public sealed partial class Incident : Entity
         return incident;
     }
 
-    // Later reports join an open incident through IAppDbContext.LinkToOpenIncidentAsync: a set-based update of the
-    // count, the report span and the version, and one link row, so a storm never loads the reports linked so far.
+    // Later reports join an open incident through IAppDbContext.LinkToOpenIncidentAsync: their link rows, and a
+    // set-based update of the count, the report span and the version, so a storm never loads the reports linked so far.
 
     public void RecordAnnouncement(Guid announcementId, DateTimeOffset now, string? announcedBy = null)
     {

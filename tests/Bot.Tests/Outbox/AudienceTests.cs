@@ -8,6 +8,7 @@ using WechatLogistics.Bot.WeChat.Audience;
 using WechatLogistics.Domain.Announcements;
 using WechatLogistics.Domain.ReferenceData;
 using WechatLogistics.Domain.Audience;
+using WechatLogistics.Wechat.Messages;
 
 namespace WechatLogistics.Bot.Tests.Outbox;
 
@@ -62,6 +63,41 @@ public sealed class AudienceTests
         var stored = await db.Followers.Where(f => f.OpenId.StartsWith(bed.UserPrefix)).OrderBy(f => f.OpenId).ToListAsync();
         Assert.Equal([(follower, true), (writer, true), (leaver, false)], stored.Select(f => (f.OpenId, f.IsFollowing)));
         Assert.NotNull(stored[2].UnfollowedAt);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task AStormOfNewUsers_IsStoredEachOnce_KnownOnesUnchanged_FollowsInBetweenKept(DatabaseProvider provider)
+    {
+        const int users = 450;
+        await using var bed = await OutboxTestBed.CreateAsync(provider);
+        var known = DateTimeOffset.UtcNow.AddDays(-30);
+        await bed.AddFollowersAsync(3, known); // users 0-2 followed a month ago
+        var host = bed.StartHost();
+        var tracker = host.Services.GetRequiredService<FollowerTracker>();
+        var now = WeChatPush.Now();
+
+        // First messages of 450 users; among them user 100 follows and user 200 unfollows (before the batch is written).
+        for (var i = 0; i < users; i++)
+        {
+            tracker.Observe(new TextMessage { ToUserName = "gh_test", FromUserName = bed.User(i), CreateTime = now, MsgType = "text", Content = "你好", MsgId = i + 1 });
+        }
+
+        tracker.Observe(new SubscribeEvent { ToUserName = "gh_test", FromUserName = bed.User(100), CreateTime = now, MsgType = "event", Event = "subscribe" });
+        tracker.Observe(new UnsubscribeEvent { ToUserName = "gh_test", FromUserName = bed.User(200), CreateTime = now, MsgType = "event", Event = "unsubscribe" });
+        await tracker.FlushAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(host.Logs.Messages, m => m.Contains("follower changes", StringComparison.Ordinal));
+        await using var db = bed.Database.CreateContext();
+        var stored = await db.Followers.Where(f => f.OpenId.StartsWith(bed.UserPrefix)).ToDictionaryAsync(f => f.OpenId);
+        Assert.Equal(users, stored.Count);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(known.ToUnixTimeSeconds(), stored[bed.User(i)].FirstSeenAt.ToUnixTimeSeconds()));
+        Assert.All(Enumerable.Range(3, users - 3), i => Assert.True(stored[bed.User(i)].FirstSeenAt > known));
+        Assert.True(stored[bed.User(100)].IsFollowing);
+        Assert.False(stored[bed.User(200)].IsFollowing);
+        Assert.NotNull(stored[bed.User(200)].UnfollowedAt);
+        Assert.All(stored.Values.Where(f => f.OpenId != bed.User(200)), f => Assert.True(f.IsFollowing && f.UnfollowedAt is null));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class OutboxTestBed : IAsyncDisposable
     public string User(int n) => UserPrefix + n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A started Bot host on this bed. Settings override the fast defaults.</summary>
-    public BotFactory StartHost(IReadOnlyDictionary<string, string?>? settings = null)
+    public BotFactory StartHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(Database.Settings)
         {
@@ -72,7 +72,7 @@ public sealed class OutboxTestBed : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = new BotFactory(Redis, all) { RecordDeferredReplies = false };
+        var host = new BotFactory(Redis, all) { RecordDeferredReplies = false, ConfigureServices = services };
         _ = host.Services; // starts it
         _hosts.Add(host);
         return host;

@@ -30,6 +30,9 @@ public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string
 
     public CountingLedger Ledger => Services.GetRequiredService<CountingLedger>();
 
+    /// <summary>Changes to the services after the Bot's own (a test double in place of a real part).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     private readonly string _databaseFolder = TestDatabase.NewTempFolder();
 
     private string DatabaseConnectionString => $"Data Source={Path.Combine(_databaseFolder, "bot.db")}";
@@ -73,6 +76,7 @@ public class BotFactory(string? redis = null, IReadOnlyDictionary<string, string
             services.Remove(real);
             services.AddSingleton(sp => new CountingLedger((IDeliveryLedger)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!)));
             services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<CountingLedger>());
+            ConfigureServices?.Invoke(services);
         });
     }
 }

@@ -20,6 +20,8 @@ public abstract class CommandChannel(IServiceScopeFactory scopes) : IOutboxChann
 
     public virtual int CombineAtMost => 1;
 
+    public virtual bool OneAtATime => false;
+
     public OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => new() { Text = string.Join(',', contents.Select(c => c.Text)) };
 
     public async Task<SendOutcome> SendAsync(OutboxMessage message, OutboxContent content, CancellationToken ct)

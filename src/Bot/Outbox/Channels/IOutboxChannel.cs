@@ -29,6 +29,13 @@ public interface IOutboxChannel
     /// </summary>
     string? CombineKey(OutboxMessage message, OutboxContent content) => message.Recipient;
 
+    /// <summary>
+    /// Whether a route's digests go one at a time (only when <see cref="CombineAtMost"/> is above 1): the next gathers
+    /// the route's rows while one runs, so work that takes one writer at a time anyway (incident checks, behind their
+    /// building's incident row) runs in a few large batches instead of many small ones queueing for a lock.
+    /// </summary>
+    bool OneAtATime => false;
+
     /// <summary>One message for several rows to the same recipient, in their order; every row is accounted for in it.</summary>
     OutboxContent Combine(IReadOnlyList<OutboxContent> contents) => throw new NotSupportedException($"{Channel} does not combine messages.");
 }

@@ -6,8 +6,8 @@ namespace WechatLogistics.Bot.Outbox.Channels;
 
 /// <summary>
 /// Runs incident detection for the ticket named by the row (<see cref="DetectIncidentWhenRepairTicketOpened"/>). In a
-/// storm the checks queue faster than they run: those claimed while the dispatcher's hands are full go as one detection,
-/// which reads their tickets at once and links a building's reports in one statement.
+/// storm the checks queue faster than they run: those claimed while one detection runs (or the dispatcher's hands are
+/// full) go as the next one, which reads their tickets at once and links a building's reports in one statement.
 /// </summary>
 public sealed class IncidentCheckChannel(IServiceScopeFactory scopes) : CommandChannel(scopes)
 {
@@ -19,6 +19,9 @@ public sealed class IncidentCheckChannel(IServiceScopeFactory scopes) : CommandC
     public const int ChecksPerRun = 100;
 
     public override int CombineAtMost => ChecksPerRun;
+
+    /// <summary>One detection at a time per instance: the checks claimed meanwhile gather for the next.</summary>
+    public override bool OneAtATime => true;
 
     protected override async ValueTask RunAsync(ISender sender, IReadOnlyList<Guid> ids, CancellationToken ct) =>
         await sender.Send(new DetectIncidentsCommand(ids), ct);
