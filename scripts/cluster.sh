@@ -14,7 +14,8 @@
 # (WeChat__AppSecret=…, Auth__SigningKey=…), or listed in CLUSTER_BOT_SETTINGS ("Name=value Name=value"), which `up`
 # writes with the rest of the effective environment to $CLUSTER_DIR/bot.env, so instances restarted later get it too.
 # CLUSTER_BOT<i>_SETTINGS (e.g. CLUSTER_BOT2_SETTINGS="DOTNET_GCConserveMemory=5") adds settings to instance i only
-# ($CLUSTER_DIR/bot<i>.env): an A/B comparison of two instances under the same load.
+# ($CLUSTER_DIR/bot<i>.env): an A/B comparison of two instances under the same load. CLUSTER_PG_OPTIONS adds server
+# options to PostgreSQL's start (e.g. "-c shared_preload_libraries=pg_stat_statements").
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
