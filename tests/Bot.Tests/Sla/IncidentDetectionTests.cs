@@ -77,11 +77,7 @@ public sealed class IncidentDetectionTests
     {
         const int reports = 6;
         await using var desk = await StaffDesk.CreateAsync(provider, Start);
-        var ids = new List<Guid>();
-        for (var i = 0; i < reports; i++)
-        {
-            ids.Add(await desk.OpenAsync(reporter: $"o-{i}"));
-        }
+        var ids = await OpenReportsAsync(desk, reports, "o", _ => null);
 
         var results = await Task.WhenAll(ids.Select(id => Task.Run(() => DetectedAsync(desk, id))));
 
@@ -105,11 +101,7 @@ public sealed class IncidentDetectionTests
         var early = await desk.OpenAsync(reporter: "o-early", at: Start);
         var opened = await BurstAsync(desk, Start.AddMinutes(40));
         var version = (await IncidentAsync(desk, opened)).Version;
-        var ids = new List<Guid>();
-        for (var i = 0; i < storm; i++)
-        {
-            ids.Add(await desk.OpenAsync(reporter: $"s-{i}", at: Start.AddMinutes(43).AddSeconds(i)));
-        }
+        var ids = await OpenReportsAsync(desk, storm, "s", i => Start.AddMinutes(43).AddSeconds(i));
 
         var results = await Task.WhenAll(ids.Append(early).Select(id => Task.Run(() => DetectedAsync(desk, id))));
         // Every detection again, as retried outbox rows would: nothing moves.
@@ -218,11 +210,7 @@ public sealed class IncidentDetectionTests
     {
         const int reports = 30;
         await using var desk = await StaffDesk.CreateAsync(provider, Start);
-        var ids = new List<Guid>();
-        for (var i = 0; i < reports; i++)
-        {
-            ids.Add(await desk.OpenAsync(reporter: $"r-{i}", at: Start.AddSeconds(20 * i)));
-        }
+        var ids = await OpenReportsAsync(desk, reports, "r", i => Start.AddSeconds(20 * i));
 
         // Three batches over the reports (overlapping, in different orders) and five single checks, all at once.
         List<Guid>[] batches = [[.. ids.Take(15)], [.. ids.Skip(10).Reverse()], [.. ids.Where((_, i) => i % 3 == 0)]];
@@ -244,11 +232,7 @@ public sealed class IncidentDetectionTests
     public async Task TheIncidentCheckChannel_RunsCombinedRowsAsOneDetection(DatabaseProvider provider)
     {
         await using var desk = await StaffDesk.CreateAsync(provider, Start);
-        var ids = new List<Guid>();
-        for (var i = 0; i < 12; i++)
-        {
-            ids.Add(await desk.OpenAsync(reporter: $"c-{i}", at: Start.AddMinutes(i)));
-        }
+        var ids = await OpenReportsAsync(desk, 12, "c", i => Start.AddMinutes(i));
 
         var rows = await desk.OutboxAsync(OutboxChannel.IncidentCheck);
         Assert.Equal(12, rows.Count);
@@ -308,6 +292,18 @@ public sealed class IncidentDetectionTests
         }
 
         return opened ?? throw new InvalidOperationException("Three reports within the window opened no incident.");
+    }
+
+    /// <summary>Reports of 水 in 东区1号楼 by reporters "{prefix}-{i}", each at <paramref name="at"/>(i) (null: the clock's time).</summary>
+    private static async Task<List<Guid>> OpenReportsAsync(StaffDesk desk, int count, string prefix, Func<int, DateTimeOffset?> at)
+    {
+        var ids = new List<Guid>(count);
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await desk.OpenAsync(reporter: $"{prefix}-{i}", at: at(i)));
+        }
+
+        return ids;
     }
 
     private static Task<Guid?> DetectedAsync(StaffDesk desk, Guid ticketId) => desk.SendAsync(new DetectIncidentCommand(ticketId));
