@@ -295,18 +295,23 @@ public sealed partial class OutboxDispatcher(
             return [.. Close(route, digest).Select(e => OutboxResult.Release(e.Row))];
         }
 
-        SendOutcome outcome;
-        List<(OutboxMessage Row, OutboxContent Content)> rows;
         try
         {
-            await slots.WaitAsync(stoppingToken);
+            return await SendDigestAsync(route, digest, permit, slots, stoppingToken);
         }
-        catch
+        finally
         {
             turn?.Release();
-            throw;
         }
+    }
 
+    /// <summary>Takes a send slot, closes the digest and sends it: every row gets the send's outcome.</summary>
+    private async Task<List<OutboxResult>> SendDigestAsync(string route, Digest digest, SendPermit permit, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        var sender = digest.Sender;
+        await slots.WaitAsync(stoppingToken);
+        SendOutcome outcome;
+        List<(OutboxMessage Row, OutboxContent Content)> rows;
         try
         {
             // From here on nothing joins; a lease older than half of it is renewed first (lost rows are dropped).
@@ -328,7 +333,6 @@ public sealed partial class OutboxDispatcher(
         finally
         {
             slots.Release();
-            turn?.Release();
         }
 
         return [.. rows.Select((e, i) => ResultOf(e.Row, e.Row.Channel, outcome, log: i == 0))];

@@ -36,7 +36,7 @@ public sealed class DetectIncidentCommandHandler(
     private const int Attempts = 8;
 
     public async ValueTask<Guid?> Handle(DetectIncidentCommand command, CancellationToken ct) =>
-        (await DetectAsync([command.TicketId], ct)).GetValueOrDefault(command.TicketId);
+        (await DetectAsync([command.TicketId], ct))[command.TicketId];
 
     public async ValueTask<IReadOnlyDictionary<Guid, Guid?>> Handle(DetectIncidentsCommand command, CancellationToken ct) =>
         await DetectAsync(command.TicketIds, ct);
