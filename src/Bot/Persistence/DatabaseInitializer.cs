@@ -36,6 +36,7 @@ public sealed partial class DatabaseInitializer(
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
         await MigrateAsync(db, ct);
         await HoursLedgerBackfill.RunAsync(db, ct);
+        await RepairTicketPlaceKeyBackfill.RunAsync(db, ct);
 
         var seeded = await ReferenceDataSeeder.SeedAsync(db, now, ct);
         return (pending, seeded);

@@ -33,7 +33,7 @@ public sealed partial class RepairTicket
     {
         ArgumentNullException.ThrowIfNull(other);
         return other.Id != Id && other.CategoryId == CategoryId && other.LocationId == LocationId && other.AssetId == AssetId
-            && string.Equals(PlaceKey(other.LocationText), PlaceKey(LocationText), StringComparison.Ordinal);
+            && string.Equals(other.PlaceKey ?? PlaceKeyOf(other.LocationText), PlaceKey ?? PlaceKeyOf(LocationText), StringComparison.Ordinal);
     }
 
     /// <summary>Links this new report to the open ticket it repeats; it joins that ticket's team.</summary>
@@ -49,6 +49,11 @@ public sealed partial class RepairTicket
         TeamId = original.TeamId ?? TeamId;
     }
 
-    private static string? PlaceKey(string? text) =>
-        Text.Clean(text) is { } cleaned ? CampusText.Normalize(cleaned).Replace(" ", "", StringComparison.Ordinal) : null;
+    /// <summary>
+    /// The room text as compared for repeated reports: normalised (full-width forms, Chinese numerals, case) without
+    /// spaces, "" when there is none. Changing it changes what the stored <see cref="PlaceKey"/>s mean: a change needs a
+    /// migration that clears them, so that the start-up backfill computes them again.
+    /// </summary>
+    public static string PlaceKeyOf(string? locationText) =>
+        Text.Clean(locationText) is { } cleaned ? CampusText.Normalize(cleaned).Replace(" ", "", StringComparison.Ordinal) : "";
 }

@@ -40,6 +40,13 @@ public sealed partial class RepairTicket : Entity
     /// <summary>The place as the student wrote it ("东区1号楼 302"); the room usually lives only here.</summary>
     public string? LocationText { get; private set; }
 
+    /// <summary>
+    /// The room as repeated reports are compared by (<see cref="IsSameFaultAs"/>): <see cref="LocationText"/> normalised
+    /// (<see cref="PlaceKeyOf"/>), "" when there is none. Stored so that the open reports of one room are found by an
+    /// index however many the building has. Null only on a row saved before it existed, until the start-up backfill.
+    /// </summary>
+    public string? PlaceKey { get; private set; }
+
     public string Description { get; private set; } = null!;
 
     public IReadOnlyList<TicketPhoto> Photos => _photos;
@@ -147,6 +154,7 @@ public sealed partial class RepairTicket : Entity
             CategoryId = categoryId,
             LocationId = locationId,
             LocationText = place,
+            PlaceKey = PlaceKeyOf(place),
             Description = text,
             Priority = priority,
             Status = TicketStatus.Submitted,

@@ -24,9 +24,6 @@ internal sealed record DispatchOutcome(string? DuplicateOfNumber);
 /// </remarks>
 internal static class NewTicketDispatch
 {
-    /// <summary>Open tickets of one category at one location compared in memory for the room text; a handful at most.</summary>
-    private const int DuplicateCandidates = 50;
-
     public static async Task<DispatchOutcome> DispatchAsync(IAppDbContext db, IMemoryCache cache, RepairTicket ticket, DateTimeOffset now, CancellationToken ct)
     {
         if (await OriginalOfAsync(db, ticket, ct) is { } original)
@@ -55,17 +52,15 @@ internal static class NewTicketDispatch
         return new DispatchOutcome(null);
     }
 
-    private static async Task<RepairTicket?> OriginalOfAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct)
-    {
-        var candidates = await db.RepairTickets.AsNoTracking()
-            .Where(t => t.CategoryId == ticket.CategoryId && t.LocationId == ticket.LocationId
-                && RepairTicketLifecycle.BeingHandled.Contains(t.Status))
-            .OrderBy(t => t.OpenedAt)
-            .Take(DuplicateCandidates)
-            .ToListAsync(ct);
-        // The first report of the fault, rather than another repeat of it.
-        return candidates.Where(ticket.IsSameFaultAs).OrderBy(t => t.DuplicateOfId is null ? 0 : 1).FirstOrDefault();
-    }
+    // The first report of the fault rather than another repeat of it, then the oldest: one row, found through the
+    // (category, location, room) index however many open reports the building has.
+    private static Task<RepairTicket?> OriginalOfAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct) =>
+        db.RepairTickets.AsNoTracking()
+            .Where(t => t.CategoryId == ticket.CategoryId && t.LocationId == ticket.LocationId && t.PlaceKey == ticket.PlaceKey
+                && t.AssetId == ticket.AssetId && t.Id != ticket.Id && RepairTicketLifecycle.BeingHandled.Contains(t.Status))
+            .OrderBy(t => t.DuplicateOfId == null ? 0 : 1)
+            .ThenBy(t => t.OpenedAt)
+            .FirstOrDefaultAsync(ct);
 
     private static async Task<Guid?> TeamForAsync(IAppDbContext db, IMemoryCache cache, RepairTicket ticket, CancellationToken ct)
     {

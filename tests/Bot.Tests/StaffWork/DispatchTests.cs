@@ -4,6 +4,7 @@ using WechatLogistics.Bot.Tests.Support;
 using WechatLogistics.Domain.ReferenceData;
 using WechatLogistics.Domain.RepairTickets;
 using WechatLogistics.Domain.Staff;
+using WechatLogistics.Handlers.RepairTickets;
 using WechatLogistics.Handlers.StaffAdmin;
 using WechatLogistics.Handlers.StaffWork;
 
@@ -133,5 +134,64 @@ public sealed class DispatchTests
 
         Assert.Null(later.DuplicateOfNumber);
         Assert.Null((await desk.LoadAsync(later.TicketId)).DuplicateOfId);
+    }
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ARepeatIsLinked_HoweverManyRoomsOfTheBuildingHaveOpenReports(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+        // A storm in one dorm: 80 rooms report the same fault, oldest first.
+        var rooms = new List<OpenRepairTicketResult>();
+        for (var room = 301; room <= 380; room++)
+        {
+            rooms.Add(await desk.ReportAsync($"{room}室", student: $"o-room-{room}"));
+        }
+
+        var again = await desk.ReportAsync("三七五室", student: "o-student-0002");
+        var third = await desk.ReportAsync("375 室", student: "o-student-0003");
+        var newRoom = await desk.ReportAsync("381室", student: "o-student-0004");
+
+        // Room 375's report is the 75th open one of its category in the building: it still is the original.
+        Assert.All(rooms, r => Assert.Null(r.DuplicateOfNumber));
+        Assert.Equal(rooms[74].Number, again.DuplicateOfNumber);
+        // A third report joins the first, not the repeat.
+        Assert.Equal(rooms[74].Number, third.DuplicateOfNumber);
+        Assert.Equal(rooms[74].TicketId, (await desk.LoadAsync(third.TicketId)).DuplicateOfId);
+        Assert.Null(newRoom.DuplicateOfNumber);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ReportsSavedBeforeTheRoomKey_GetItAtStart_AndRepeatsOfThemAreLinked(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var desk = await StaffDesk.CreateAsync(database);
+        var old = await desk.ReportAsync("302");
+        var noRoom = await desk.ReportAsync("", student: "o-student-0005");
+        await using (var db = database.CreateContext())
+        {
+            // As they stood before the key existed.
+            Assert.Equal(2, await db.RepairTickets.Where(t => t.PlaceKey != null).ExecuteUpdateAsync(set => set.SetProperty(t => t.PlaceKey, (string?)null), Ct));
+        }
+
+        var beforeBackfill = await desk.ReportAsync("302", student: "o-student-0002");
+        await database.InitializeAsync(desk.Clock.GetUtcNow());
+        await database.InitializeAsync(desk.Clock.GetUtcNow());
+        var afterBackfill = await desk.ReportAsync("三零二", student: "o-student-0003");
+        var noRoomAgain = await desk.ReportAsync("", student: "o-student-0006");
+
+        // Unkeyed, the old report could not be found; keyed at start, it is the original again.
+        Assert.Null(beforeBackfill.DuplicateOfNumber);
+        Assert.Equal(old.Number, afterBackfill.DuplicateOfNumber);
+        Assert.Equal(noRoom.Number, noRoomAgain.DuplicateOfNumber);
+        await using (var db = database.CreateContext())
+        {
+            var keys = await db.RepairTickets.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.PlaceKey, Ct);
+            Assert.Equal(("e-d01302", ""), (keys[old.TicketId], keys[noRoom.TicketId]));
+            Assert.DoesNotContain(null, keys.Values);
+        }
     }
 }

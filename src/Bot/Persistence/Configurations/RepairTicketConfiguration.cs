@@ -20,6 +20,8 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
 
     public const string KpiClosedIndex = "IX_RepairTickets_KpiClosed";
 
+    public const string PlaceKeyPendingIndex = "IX_RepairTickets_PlaceKeyPending";
+
     /// <summary>Not Confirmed, Cancelled or Rejected (<see cref="RepairTicketLifecycle.IsTerminal"/>), as EF writes it.</summary>
     public const string InProgressFilter = "\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')";
 
@@ -38,6 +40,8 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         builder.Property(t => t.ReporterOpenId).HasMaxLength(ColumnLengths.UserId);
         builder.Property(t => t.AssigneeId).HasMaxLength(ColumnLengths.UserId);
         builder.Property(t => t.LocationText).HasMaxLength(RepairTicket.MaxLocationTextLength);
+        // Normalising can double the text at most (a numeral "十" read digit by digit becomes "10").
+        builder.Property(t => t.PlaceKey).HasMaxLength(RepairTicket.MaxLocationTextLength * 2);
         builder.Property(t => t.Description).HasMaxLength(RepairTicket.MaxDescriptionLength);
         builder.Property(t => t.RatingComment).HasMaxLength(RepairTicket.MaxNoteLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
@@ -82,6 +86,10 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         builder.HasIndex(t => new { t.Status, t.OpenedAt });
         // The reports linked to a ticket (its duplicates).
         builder.HasIndex(t => t.DuplicateOfId);
+        // A new report's repeat check: the open reports of its category in its room, however many its building has.
+        builder.HasIndex(t => new { t.CategoryId, t.LocationId, t.PlaceKey });
+        // The rows the start-up backfill still has to key (RepairTicketPlaceKeyBackfill); empty once it has run.
+        builder.HasIndex(t => t.Id, PlaceKeyPendingIndex).HasFilter("\"PlaceKey\" IS NULL");
         // An asset's history and its recurring-fault count read its tickets by time.
         builder.HasOne<Asset>().WithMany().HasForeignKey(t => t.AssetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.AssetId, t.OpenedAt });

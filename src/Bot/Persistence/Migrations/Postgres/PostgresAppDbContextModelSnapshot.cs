@@ -933,6 +933,10 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PlaceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1006,11 +1010,16 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "ResponseDueAt");
 
+                    b.HasIndex("CategoryId", "LocationId", "PlaceKey");
+
                     b.HasIndex("TeamId", "Status", "OpenedAt");
 
                     b.HasIndex(new[] { "OpenedAt", "Status", "CategoryId", "LocationId", "AssigneeId", "FirstResponseAt", "ResponseDueAt", "ResolvedAt", "ResolveDueAt", "Round", "Rating" }, "IX_RepairTickets_Kpi");
 
                     b.HasIndex(new[] { "ClosedAt", "CategoryId", "LocationId", "AssigneeId" }, "IX_RepairTickets_KpiClosed");
+
+                    b.HasIndex(new[] { "Id" }, "IX_RepairTickets_PlaceKeyPending")
+                        .HasFilter("\"PlaceKey\" IS NULL");
 
                     b.HasIndex(new[] { "ReporterOpenId", "OpenedAt" }, "IX_RepairTickets_ReporterOpenId_OpenedAt_InProgress")
                         .HasFilter("\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')");
