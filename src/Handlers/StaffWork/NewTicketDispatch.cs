@@ -52,15 +52,18 @@ internal static class NewTicketDispatch
         return new DispatchOutcome(null);
     }
 
-    // The first report of the fault rather than another repeat of it, then the oldest: one row, found through the
-    // (category, location, room) index however many open reports the building has.
-    private static Task<RepairTicket?> OriginalOfAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct) =>
-        db.RepairTickets.AsNoTracking()
+    // The first report of the fault rather than another repeat of it, else the oldest repeat still open (its first report
+    // was closed meanwhile). Each is read through the (category, location, room, opened) index in report order, so it
+    // stops at the first open one: one row as a rule, however many open reports the building or the room has.
+    private static async Task<RepairTicket?> OriginalOfAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct)
+    {
+        var sameFault = db.RepairTickets.AsNoTracking()
             .Where(t => t.CategoryId == ticket.CategoryId && t.LocationId == ticket.LocationId && t.PlaceKey == ticket.PlaceKey
                 && t.AssetId == ticket.AssetId && t.Id != ticket.Id && RepairTicketLifecycle.BeingHandled.Contains(t.Status))
-            .OrderBy(t => t.DuplicateOfId == null ? 0 : 1)
-            .ThenBy(t => t.OpenedAt)
-            .FirstOrDefaultAsync(ct);
+            .OrderBy(t => t.OpenedAt);
+        return await sameFault.Where(t => t.DuplicateOfId == null).FirstOrDefaultAsync(ct)
+            ?? await sameFault.Where(t => t.DuplicateOfId != null).FirstOrDefaultAsync(ct);
+    }
 
     private static async Task<Guid?> TeamForAsync(IAppDbContext db, IMemoryCache cache, RepairTicket ticket, CancellationToken ct)
     {

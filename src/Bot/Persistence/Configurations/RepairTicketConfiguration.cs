@@ -86,8 +86,8 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         builder.HasIndex(t => new { t.Status, t.OpenedAt });
         // The reports linked to a ticket (its duplicates).
         builder.HasIndex(t => t.DuplicateOfId);
-        // A new report's repeat check: the open reports of its category in its room, however many its building has.
-        builder.HasIndex(t => new { t.CategoryId, t.LocationId, t.PlaceKey });
+        // A new report's repeat check: the reports of its category in its room, oldest first, however many its building has.
+        builder.HasIndex(t => new { t.CategoryId, t.LocationId, t.PlaceKey, t.OpenedAt });
         // The rows the start-up backfill still has to key (RepairTicketPlaceKeyBackfill); empty once it has run.
         builder.HasIndex(t => t.Id, PlaceKeyPendingIndex).HasFilter("\"PlaceKey\" IS NULL");
         // An asset's history and its recurring-fault count read its tickets by time.

@@ -1005,9 +1005,9 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "ResponseDueAt");
 
-                    b.HasIndex("CategoryId", "LocationId", "PlaceKey");
-
                     b.HasIndex("TeamId", "Status", "OpenedAt");
+
+                    b.HasIndex("CategoryId", "LocationId", "PlaceKey", "OpenedAt");
 
                     b.HasIndex(new[] { "OpenedAt", "Status", "CategoryId", "LocationId", "AssigneeId", "FirstResponseAt", "ResponseDueAt", "ResolvedAt", "ResolveDueAt", "Round", "Rating" }, "IX_RepairTickets_Kpi");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
+namespace WechatLogistics.Bot.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class RepairTicketPlaceKey : Migration
@@ -13,14 +13,14 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "PlaceKey",
                 table: "RepairTickets",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RepairTickets_CategoryId_LocationId_PlaceKey",
+                name: "IX_RepairTickets_CategoryId_LocationId_PlaceKey_OpenedAt",
                 table: "RepairTickets",
-                columns: new[] { "CategoryId", "LocationId", "PlaceKey" });
+                columns: new[] { "CategoryId", "LocationId", "PlaceKey", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairTickets_PlaceKeyPending",
@@ -33,7 +33,7 @@ namespace WechatLogistics.Bot.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_RepairTickets_CategoryId_LocationId_PlaceKey",
+                name: "IX_RepairTickets_CategoryId_LocationId_PlaceKey_OpenedAt",
                 table: "RepairTickets");
 
             migrationBuilder.DropIndex(
