@@ -33,7 +33,7 @@ public sealed partial class RepairTicket
     {
         ArgumentNullException.ThrowIfNull(other);
         return other.Id != Id && other.CategoryId == CategoryId && other.LocationId == LocationId && other.AssetId == AssetId
-            && string.Equals(other.PlaceKey ?? PlaceKeyOf(other.LocationText), PlaceKey ?? PlaceKeyOf(LocationText), StringComparison.Ordinal);
+            && string.Equals(other.ComparablePlace, ComparablePlace, StringComparison.Ordinal);
     }
 
     /// <summary>Links this new report to the open ticket it repeats; it joins that ticket's team.</summary>
@@ -48,6 +48,9 @@ public sealed partial class RepairTicket
         DuplicateOfId = original.DuplicateOfId ?? original.Id;
         TeamId = original.TeamId ?? TeamId;
     }
+
+    // A row not keyed yet (saved before the column, until the start-up backfill) is compared by its text all the same.
+    private string ComparablePlace => PlaceKey ?? PlaceKeyOf(LocationText);
 
     /// <summary>
     /// The room text as compared for repeated reports: normalised (full-width forms, Chinese numerals, case) without

@@ -53,16 +53,19 @@ internal static class NewTicketDispatch
     }
 
     // The first report of the fault rather than another repeat of it, else the oldest repeat still open (its first report
-    // was closed meanwhile). Each is read through the (category, location, room, opened) index in report order, so it
-    // stops at the first open one: one row as a rule, however many open reports the building or the room has.
+    // was closed meanwhile). Read through the (category, location, room, opened) index in report order: the oldest open
+    // report of the room is the answer as a rule (no report, or the first one), and only when it is a repeat is the room
+    // asked once more for an open first report. The new ticket is not saved yet, so it cannot meet itself.
     private static async Task<RepairTicket?> OriginalOfAsync(IAppDbContext db, RepairTicket ticket, CancellationToken ct)
     {
         var sameFault = db.RepairTickets.AsNoTracking()
             .Where(t => t.CategoryId == ticket.CategoryId && t.LocationId == ticket.LocationId && t.PlaceKey == ticket.PlaceKey
-                && t.AssetId == ticket.AssetId && t.Id != ticket.Id && RepairTicketLifecycle.BeingHandled.Contains(t.Status))
+                && t.AssetId == ticket.AssetId && RepairTicketLifecycle.BeingHandled.Contains(t.Status))
             .OrderBy(t => t.OpenedAt);
-        return await sameFault.Where(t => t.DuplicateOfId == null).FirstOrDefaultAsync(ct)
-            ?? await sameFault.Where(t => t.DuplicateOfId != null).FirstOrDefaultAsync(ct);
+        var oldest = await sameFault.FirstOrDefaultAsync(ct);
+        return oldest?.DuplicateOfId is null
+            ? oldest
+            : await sameFault.Where(t => t.DuplicateOfId == null).FirstOrDefaultAsync(ct) ?? oldest;
     }
 
     private static async Task<Guid?> TeamForAsync(IAppDbContext db, IMemoryCache cache, RepairTicket ticket, CancellationToken ct)

@@ -135,6 +135,7 @@ public sealed class DispatchTests
         Assert.Null(later.DuplicateOfNumber);
         Assert.Null((await desk.LoadAsync(later.TicketId)).DuplicateOfId);
     }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]

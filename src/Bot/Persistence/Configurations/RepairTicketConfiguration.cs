@@ -20,7 +20,7 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
 
     public const string KpiClosedIndex = "IX_RepairTickets_KpiClosed";
 
-    public const string PlaceKeyPendingIndex = "IX_RepairTickets_PlaceKeyPending";
+    private const string PlaceKeyPendingIndex = "IX_RepairTickets_PlaceKeyPending";
 
     /// <summary>Not Confirmed, Cancelled or Rejected (<see cref="RepairTicketLifecycle.IsTerminal"/>), as EF writes it.</summary>
     public const string InProgressFilter = "\"Status\" NOT IN ('Confirmed', 'Cancelled', 'Rejected')";
