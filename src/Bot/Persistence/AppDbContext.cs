@@ -172,6 +172,28 @@ public abstract partial class AppDbContext(DbContextOptions options) : DbContext
         return linked;
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// One text for both engines: SQLite keeps instants as UTC ticks (integers, times a real ratio), PostgreSQL as
+    /// timestamptz (differences are intervals, times a float8). Written as "allowed time × ratio ≤ time used" so that
+    /// only differences are multiplied: ticks since year 1 exceed a double's exact integers, their differences do not.
+    /// </remarks>
+    public IQueryable<RepairTicket> RepairTicketsPastSlaWarning(DateTimeOffset now, double warningRatio)
+    {
+        var until = SqlValues.Time(Database, now + SlaWarningSlack);
+        return RepairTickets.FromSqlRaw(
+            """
+            SELECT * FROM "RepairTickets"
+            WHERE ("FirstResponseAt" IS NULL AND ("ResponseDueAt" - "OpenedAt") * {0} <= {1} - "OpenedAt")
+               OR ("ResolvedAt" IS NULL AND ("ResolveDueAt" - "OpenedAt") * {0} <= {1} - "OpenedAt")
+            """,
+            warningRatio,
+            until);
+    }
+
+    // The database's arithmetic (floating point, intervals) may round across the exact instant; the caller decides.
+    private static readonly TimeSpan SlaWarningSlack = TimeSpan.FromSeconds(1);
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

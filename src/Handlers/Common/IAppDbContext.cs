@@ -116,6 +116,15 @@ public interface IAppDbContext
         Guid incidentId, IReadOnlyCollection<(Guid TicketId, DateTimeOffset ReportedAt)> reports, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The repair tickets with a clock that has used at least <paramref name="warningRatio"/> of its allowed time at
+    /// <paramref name="now"/>: the response clock while there is no first response, the resolution clock while the ticket
+    /// is not resolved. The test runs in the database, with a second's slack for its arithmetic, so the SLA monitor
+    /// reads the tickets it may have to warn about instead of every open one; the exact stage is then the domain's
+    /// (<see cref="SlaClock.StageOf"/>). Composable: filter and project it like <see cref="RepairTickets"/>.
+    /// </summary>
+    IQueryable<RepairTicket> RepairTicketsPastSlaWarning(DateTimeOffset now, double warningRatio);
+
+    /// <summary>
     /// Serializes changes to one aggregate across every instance until the returned handle is disposed (PostgreSQL:
     /// a session advisory lock on this context's connection; SQLite, one process: a lock in memory). For hot rows
     /// — the last places of a popular shift — where optimistic retries would starve under a storm of writers.

@@ -34,7 +34,7 @@ public sealed class ListSlaWarningsQueryHandler(IAppDbContext db, IMemoryCache c
     {
         var now = time.GetUtcNow();
         var ratio = options.CurrentValue.WarningRatio;
-        var worst = (await RunningSlaClocks.LoadAsync(db, ct))
+        var worst = (await RunningSlaClocks.LoadAsync(db, now, ratio, ct))
             .Select(clock => (Clock: clock, Stage: clock.StageAt(now, ratio)))
             .Where(c => c.Stage is SlaStage.Warning or SlaStage.Breached)
             .GroupBy(c => c.Clock.TicketId)

@@ -26,15 +26,16 @@ public sealed record SlaClockView(
 internal static class RunningSlaClocks
 {
     /// <summary>
-    /// The clocks still running: response until the first acceptance, resolution until resolved, both until the ticket
-    /// closes (the domain's rules, <see cref="RepairTicket.ResponseStageAt"/>). Open tickets are few (hundreds to
-    /// thousands), so one projection of them is read and the stage computed here.
+    /// The clocks still running — response until the first acceptance, resolution until resolved, both until the ticket
+    /// closes (the domain's rules, <see cref="RepairTicket.ResponseStageAt"/>) — of the open tickets with a clock at its
+    /// warning point or past it at <paramref name="now"/>. The database picks those tickets
+    /// (<see cref="IAppDbContext.RepairTicketsPastSlaWarning"/>), so a backlog of tickets still on track is not read
+    /// once a minute by every instance; the caller computes each clock's exact stage.
     /// </summary>
-    public static async Task<List<SlaClockView>> LoadAsync(IAppDbContext db, CancellationToken ct)
+    public static async Task<List<SlaClockView>> LoadAsync(IAppDbContext db, DateTimeOffset now, double warningRatio, CancellationToken ct)
     {
-        var open = await db.RepairTickets.AsNoTracking()
+        var open = await db.RepairTicketsPastSlaWarning(now, warningRatio).AsNoTracking()
             .Where(t => t.Status != TicketStatus.Confirmed && t.Status != TicketStatus.Cancelled && t.Status != TicketStatus.Rejected)
-            .Where(t => t.FirstResponseAt == null || t.ResolvedAt == null)
             .Select(t => new
             {
                 t.Id, t.Number, t.Status, t.Priority, t.CategoryId, t.LocationId, t.LocationText, t.AssigneeId, t.OpenedAt,

@@ -59,7 +59,7 @@ public sealed partial class ScanSlaCommandHandler(
     {
         var now = time.GetUtcNow();
         var ratio = options.CurrentValue.WarningRatio;
-        var due = (await RunningSlaClocks.LoadAsync(db, ct))
+        var due = (await RunningSlaClocks.LoadAsync(db, now, ratio, ct))
             .Select(clock => (Clock: clock, Stage: clock.StageAt(now, ratio)))
             .Where(c => c.Stage is SlaStage.Warning or SlaStage.Breached)
             .ToList();

@@ -144,6 +144,35 @@ public sealed class SlaMonitorTests
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheDatabaseReadsOnlyTicketsWithAClockAtItsWarningPoint(DatabaseProvider provider)
+    {
+        await using var desk = await StaffDesk.CreateAsync(provider, Opened);
+        var overdue = await desk.OpenAsync(reporter: "o-a");
+        var answered = await desk.OpenAsync(reporter: "o-b");
+        await desk.ActAsync(answered, t =>
+        {
+            t.Assign(Worker, Actor.Staff("dispatcher"), Opened.AddMinutes(5));
+            t.Accept(Worker, Opened.AddHours(1));
+        });
+        var late = await desk.OpenAsync(reporter: "o-c", at: Opened.AddHours(2));
+        var early = await desk.OpenAsync(reporter: "o-d", at: Opened.AddHours(4));
+        var now = Opened.AddHours(9);
+        await using var db = desk.Database.CreateContext();
+        async Task<Guid[]> PastWarning(double ratio) =>
+            [.. (await db.RepairTicketsPastSlaWarning(now, ratio).Select(t => t.Id).ToListAsync(TestContext.Current.CancellationToken)).Order()];
+
+        // At 9 h: response 9 h of 8 (overdue), 7 of 8 = 87.5 % (late), 5 of 8 = 62.5 % (early); the answered ticket's
+        // response clock stopped, its resolution clock is at 9 h of 24 = 37.5 %.
+        Assert.Equal(new[] { overdue, late }.Order(), await PastWarning(0.8));
+        Assert.Equal(new[] { overdue, late, early }.Order(), await PastWarning(0.6));
+        Assert.Equal(new[] { overdue, answered, late, early }.Order(), await PastWarning(0.3));
+        // The monitor agrees: one breach (unassigned: the supervisors) and one warning, nothing for the others.
+        Assert.Equal(new SlaScanResult(1, 1, 0), await ScanAtAsync(desk, now));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
     public async Task Warnings_ListsBreachesFirst_ThenTheLeastTimeLeft(DatabaseProvider provider)
     {
         await using var desk = await StaffDesk.CreateAsync(provider, Opened);
