@@ -122,16 +122,11 @@ public sealed class SlaMonitorTests
         await desk.ActAsync(rejected, t => t.Reject(Actor.Staff("dispatcher"), "重复报修", Opened.AddHours(1)));
         await desk.ActAsync(repaired, t =>
         {
-            t.Assign(Worker, Actor.Staff("dispatcher"), Opened.AddMinutes(5));
-            t.Accept(Worker, Opened.AddHours(1));
+            AcceptedAfterAnHour(t);
             t.Start(Worker, Opened.AddHours(2));
             t.Resolve(Worker, null, Opened.AddHours(3));
         });
-        await desk.ActAsync(accepted, t =>
-        {
-            t.Assign(Worker, Actor.Staff("dispatcher"), Opened.AddMinutes(5));
-            t.Accept(Worker, Opened.AddHours(1));
-        });
+        await desk.ActAsync(accepted, AcceptedAfterAnHour);
 
         var result = await ScanAtAsync(desk, Opened.AddHours(10));
 
@@ -150,11 +145,7 @@ public sealed class SlaMonitorTests
         await using var desk = await StaffDesk.CreateAsync(provider, Opened);
         var overdue = await desk.OpenAsync(reporter: "o-a");
         var answered = await desk.OpenAsync(reporter: "o-b");
-        await desk.ActAsync(answered, t =>
-        {
-            t.Assign(Worker, Actor.Staff("dispatcher"), Opened.AddMinutes(5));
-            t.Accept(Worker, Opened.AddHours(1));
-        });
+        await desk.ActAsync(answered, AcceptedAfterAnHour);
         var late = await desk.OpenAsync(reporter: "o-c", at: Opened.AddHours(2));
         var early = await desk.OpenAsync(reporter: "o-d", at: Opened.AddHours(4));
         var now = Opened.AddHours(9);
@@ -213,6 +204,13 @@ public sealed class SlaMonitorTests
     [InlineData(2880, "2天")]
     public void Span_IsShortChinese(int minutes, string expected) =>
         Assert.Equal(expected, SlaTexts.Span(TimeSpan.FromMinutes(minutes)));
+
+    // Assigned 5 minutes after opening and accepted by the worker at 1 h: the response clock stops, resolution runs on.
+    private static void AcceptedAfterAnHour(RepairTicket ticket)
+    {
+        ticket.Assign(Worker, Actor.Staff("dispatcher"), Opened.AddMinutes(5));
+        ticket.Accept(Worker, Opened.AddHours(1));
+    }
 
     private static async Task<SlaScanResult> ScanAtAsync(StaffDesk desk, DateTimeOffset at)
     {
